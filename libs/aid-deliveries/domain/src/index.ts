@@ -1,0 +1,3 @@
+import { hello } from '@coord/kernel';
+import 'reflect-metadata';
+export const x = hello();
