@@ -26,4 +26,5 @@ module.exports = {
   testTimeout: 30000,
   // Suites share PostgreSQL and ports; two workers match the two cores of the reference machine.
   maxWorkers: 2,
+  globalSetup: '<rootDir>/test/support/global-setup.js',
 };

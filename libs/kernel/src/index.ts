@@ -1,1 +1,6 @@
-export const hello = (): string => 'kernel';
+export * from './errors/domain-error';
+export * from './identity/actor';
+export * from './identity/ids';
+export * from './time/clock';
+export * from './position/position';
+export * from './decider/decider';

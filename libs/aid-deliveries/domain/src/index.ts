@@ -1,3 +1,0 @@
-import { hello } from '@coord/kernel';
-import 'reflect-metadata';
-export const x = hello();

@@ -1,0 +1,48 @@
+import { AID_DELIVERY_EVENT_TYPES, AidDeliveryEvent } from './aid-deliveries/aid-delivery.events';
+import type { LocationEvent, OrganizationEvent } from './reference/reference.events';
+
+export type KnownEvent = AidDeliveryEvent | OrganizationEvent | LocationEvent;
+export type KnownEventType = KnownEvent['type'];
+
+export type ContextName = 'planning' | 'liaison' | 'action-plans' | 'aid-deliveries' | 'reference';
+
+interface CatalogueEntry {
+  readonly context: ContextName;
+  readonly schemaVersion: number;
+}
+
+/**
+ * Every event type the platform writes, its owning context (the Kafka topic
+ * `coordination.<context>.events`) and its current schema version. libs/contracts/README.md lists
+ * the same types with their fields.
+ */
+export const EVENT_CATALOGUE: Readonly<Record<KnownEventType, CatalogueEntry>> = {
+  ...Object.fromEntries(
+    AID_DELIVERY_EVENT_TYPES.map((type) => [type, { context: 'aid-deliveries', schemaVersion: 1 }]),
+  ) as Record<AidDeliveryEvent['type'], CatalogueEntry>,
+  OrganizationRegistered: { context: 'reference', schemaVersion: 1 },
+  LocationRegistered: { context: 'reference', schemaVersion: 1 },
+  LocationUpdated: { context: 'reference', schemaVersion: 1 },
+};
+
+export const schemaVersionOf = (type: string): number =>
+  (EVENT_CATALOGUE as Record<string, CatalogueEntry | undefined>)[type]?.schemaVersion ?? 1;
+
+export const contextOf = (type: string): ContextName | undefined =>
+  (EVENT_CATALOGUE as Record<string, CatalogueEntry | undefined>)[type]?.context;
+
+type Upcaster = (data: unknown) => unknown;
+/** Upcasters keyed by `<type>@<fromVersion>`: the domain only ever sees the current version. */
+const UPCASTERS: Record<string, Upcaster> = {};
+
+export const upcast = (type: string, schemaVersion: number, data: unknown): unknown => {
+  let version = schemaVersion;
+  let current = data;
+  while (version < schemaVersionOf(type)) {
+    const step = UPCASTERS[`${type}@${version}`];
+    if (!step) throw new Error(`no upcaster for ${type} v${version}`);
+    current = step(current);
+    version += 1;
+  }
+  return current;
+};
