@@ -1,0 +1,59 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, EventStore, handleCommand } from '@coord/event-store';
+import { Actor, Clock, Decider, DomainEvent, isDomainError } from '@coord/kernel';
+import { Relay } from '@coord/messaging';
+import { MetricsService } from '../metrics/metrics.service';
+import { CLOCK } from '../infrastructure/tokens';
+
+export interface CommandPayload {
+  readonly id: string;
+  readonly version: number;
+  readonly position: string;
+}
+
+export interface CommandOptions {
+  readonly actor: Actor;
+  readonly commandId?: string | null;
+  readonly expectedVersion?: number | null;
+  readonly resultId?: string;
+}
+
+/**
+ * Runs one command through the shared path and does what every command needs around it: the clock
+ * reading that becomes the command's time, the outcome metric, and a poke so the relay publishes
+ * at once instead of at its next poll.
+ */
+@Injectable()
+export class CommandExecutor {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly relay: Relay,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  async execute<Command, State, Event extends DomainEvent>(
+    commandType: string,
+    streamId: string,
+    decider: Decider<Command, State, Event>,
+    command: Command,
+    options: CommandOptions,
+  ): Promise<CommandPayload> {
+    try {
+      const result = await handleCommand(this.store, streamId, decider, command, {
+        ...options,
+        occurredAt: (command as { at?: Date }).at ?? this.clock.now(),
+      });
+      this.metrics.commandHandled(commandType, result.duplicate ? 'duplicate' : 'accepted');
+      if (!result.duplicate && result.events.length > 0) this.relay.poke();
+      return { id: result.id, version: result.version, position: result.position };
+    } catch (error) {
+      this.metrics.commandHandled(commandType, isDomainError(error) ? error.code : 'INTERNAL');
+      throw error;
+    }
+  }
+}

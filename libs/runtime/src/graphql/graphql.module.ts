@@ -1,0 +1,115 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
+import { TokenVerifier } from '@coord/auth';
+import { DomainError, isDomainError, isPositionString } from '@coord/kernel';
+import { ProjectionRunner, ReadModelQueries } from '@coord/read-model';
+import type { PlatformConfig } from '../config/platform-config';
+import { LOGGER, PLATFORM_CONFIG } from '../infrastructure/tokens';
+import { baseTypeDefs } from './base.schema';
+import { formatGraphQLError } from './error-format';
+import { createLoaders } from './loaders';
+import type { RequestContext } from './request-context';
+import { DateScalar, DateTimeScalar } from './scalars';
+import { HistoryEntryResolver, LocationResolver, SharedResolvers } from './shared.resolvers';
+
+const toGraphQLError = (error: DomainError, status: number) =>
+  new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, http: { status } } });
+
+/**
+ * Applies the contract's rules that hold for every operation: a verified token first (CONTRACT.md:
+ * without one only health and metrics answer), then read-your-writes for queries.
+ */
+const contractPlugin = (runner: ProjectionRunner, waitMs: number): ApolloServerPlugin<RequestContext> => ({
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ contextValue, operation }) {
+        if (!contextValue.actor) {
+          throw toGraphQLError(contextValue.authError ?? new DomainError('UNAUTHENTICATED', 'a bearer token is required'), 401);
+        }
+        if (operation.operation === 'query' && contextValue.minPosition) {
+          try {
+            await runner.waitFor(contextValue.minPosition, waitMs);
+          } catch (error) {
+            if (isDomainError(error)) throw toGraphQLError(error, 200);
+            throw error;
+          }
+        }
+      },
+    };
+  },
+});
+
+@Module({})
+export class CoordinationGraphQLModule {
+  static forRoot(contextTypeDefs: readonly string[]): DynamicModule {
+    return {
+      module: CoordinationGraphQLModule,
+      providers: [SharedResolvers, HistoryEntryResolver, LocationResolver],
+      imports: [
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [TokenVerifier, ReadModelQueries, ProjectionRunner, PLATFORM_CONFIG, LOGGER],
+          useFactory: (
+            verifier: TokenVerifier,
+            queries: ReadModelQueries,
+            runner: ProjectionRunner,
+            config: PlatformConfig,
+            logger: Logger,
+          ): ApolloDriverConfig => {
+            const authenticate = async (authorization: unknown) => {
+              try {
+                return { actor: await verifier.verify(typeof authorization === 'string' ? authorization : undefined), authError: null };
+              } catch (error) {
+                return { actor: null, authError: isDomainError(error) ? error : new DomainError('UNAUTHENTICATED', 'invalid token') };
+              }
+            };
+            return {
+              typeDefs: [baseTypeDefs, ...contextTypeDefs],
+              resolvers: { DateTime: DateTimeScalar, Date: DateScalar },
+              playground: false,
+              introspection: true,
+              includeStacktraceInErrorResponses: false,
+              plugins: [contractPlugin(runner, config.readWaitTimeoutMs)],
+              formatError: (formatted, error) =>
+                formatGraphQLError(formatted, error, (internal) => logger.error({ err: internal }, 'unexpected error in a GraphQL operation')),
+              context: async (request: any): Promise<RequestContext> => {
+                // graphql-ws hands over the socket context; HTTP hands over the express request.
+                if (request?.extra?.socket) {
+                  const auth = request.extra.auth ?? (await authenticate(request.connectionParams?.authorization));
+                  return { ...auth, minPosition: null, loaders: createLoaders(queries) };
+                }
+                const req = request.req;
+                const minPosition = req.headers['x-min-position'];
+                if (typeof minPosition === 'string' && !isPositionString(minPosition)) {
+                  throw new GraphQLError('X-Min-Position must be a log position such as "12:12"', {
+                    extensions: { code: 'BAD_USER_INPUT', field: 'X-Min-Position', http: { status: 400 } },
+                  });
+                }
+                return {
+                  ...(await authenticate(req.headers.authorization)),
+                  minPosition: typeof minPosition === 'string' ? minPosition : null,
+                  loaders: createLoaders(queries),
+                };
+              },
+              subscriptions: {
+                'graphql-ws': {
+                  // A socket without a valid token is closed before any subscription starts.
+                  onConnect: async (ctx: any) => {
+                    const auth = await authenticate(ctx.connectionParams?.authorization);
+                    if (!auth.actor) return false;
+                    ctx.extra.auth = auth;
+                    return true;
+                  },
+                },
+              },
+            };
+          },
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,121 @@
+import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { loadOrCreateDevSecret, TokenVerifier } from '@coord/auth';
+import { createEventStore, EVENT_STORE, EventStore } from '@coord/event-store';
+import { systemClock } from '@coord/kernel';
+import { EVENT_BUS, EventBus, InProcessEventBus, Relay } from '@coord/messaging';
+import { allProjections, createReadModelDataSource, ProjectionRunner, ReadModelQueries } from '@coord/read-model';
+import { PlatformConfig } from '../config/platform-config';
+import { CommandExecutor } from '../commands/command-executor';
+import { MetricsService } from '../metrics/metrics.service';
+import { AUTH_SECRET, CLOCK, LOGGER, PLATFORM_CONFIG, READ_MODEL_DATA_SOURCE } from './tokens';
+
+/**
+ * Starts what every context stands on, in an order that cannot lose events: projections catch up
+ * from the log first, then the relay publishes from its own checkpoint (redelivery is harmless,
+ * projections skip what they applied).
+ */
+@Injectable()
+class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_BUS) private readonly bus: EventBus,
+    @Inject(READ_MODEL_DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly runner: ProjectionRunner,
+    private readonly relay: Relay,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const started = Date.now();
+    await this.runner.catchUp(this.store);
+    this.logger.info({ ms: Date.now() - started, position: this.runner.appliedPosition() }, 'read model caught up');
+    this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+    await this.bus.close();
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    await this.store.close();
+  }
+}
+
+@Global()
+@Module({})
+export class InfrastructureModule {
+  static forRoot(config: PlatformConfig, logger: Logger): DynamicModule {
+    const storeConfig = () =>
+      config.databaseUrl
+        ? ({ kind: 'postgres', url: config.databaseUrl } as const)
+        : ({ kind: 'sqlite', filename: join(config.dataDir, 'events.sqlite') } as const);
+    const readModelConfig = () =>
+      config.databaseUrl
+        ? ({ kind: 'postgres', url: config.databaseUrl } as const)
+        : ({ kind: 'sqlite', filename: join(config.dataDir, 'read-model.sqlite') } as const);
+    return {
+      module: InfrastructureModule,
+      providers: [
+        { provide: PLATFORM_CONFIG, useValue: config },
+        { provide: LOGGER, useValue: logger },
+        { provide: CLOCK, useValue: systemClock },
+        {
+          provide: AUTH_SECRET,
+          useFactory: () =>
+            config.auth.kind === 'hs256' ? (config.auth.secret ?? loadOrCreateDevSecret(config.dataDir)) : null,
+        },
+        {
+          provide: TokenVerifier,
+          inject: [AUTH_SECRET],
+          useFactory: (secret: string | null) =>
+            new TokenVerifier(config.auth.kind === 'jwks' ? config.auth : { kind: 'hs256', secret: secret as string }),
+        },
+        { provide: EVENT_STORE, useFactory: () => createEventStore(storeConfig()) },
+        { provide: READ_MODEL_DATA_SOURCE, useFactory: () => createReadModelDataSource(readModelConfig()) },
+        {
+          provide: ProjectionRunner,
+          inject: [READ_MODEL_DATA_SOURCE],
+          useFactory: (dataSource: DataSource) => new ProjectionRunner(dataSource, allProjections),
+        },
+        { provide: ReadModelQueries, inject: [READ_MODEL_DATA_SOURCE], useFactory: (ds: DataSource) => new ReadModelQueries(ds) },
+        {
+          provide: EVENT_BUS,
+          inject: [ProjectionRunner],
+          useFactory: (runner: ProjectionRunner) => {
+            const bus = new InProcessEventBus();
+            bus.subscribe('read-model', (events) => runner.handle(events));
+            return bus;
+          },
+        },
+        {
+          provide: Relay,
+          inject: [EVENT_STORE, EVENT_BUS],
+          useFactory: (store: EventStore, bus: EventBus) =>
+            new Relay(store, bus, {
+              onError: (error: unknown) => logger.error({ err: error }, 'relay batch failed; retrying'),
+            }),
+        },
+        MetricsService,
+        CommandExecutor,
+        PlatformLifecycle,
+      ],
+      exports: [
+        PLATFORM_CONFIG,
+        LOGGER,
+        CLOCK,
+        AUTH_SECRET,
+        TokenVerifier,
+        EVENT_STORE,
+        READ_MODEL_DATA_SOURCE,
+        ProjectionRunner,
+        ReadModelQueries,
+        EVENT_BUS,
+        Relay,
+        MetricsService,
+        CommandExecutor,
+      ],
+    };
+  }
+}
