@@ -9,3 +9,6 @@ export * from './graphql/loaders';
 export * from './health/health.controller';
 export * from './metrics/metrics.controller';
 export * from './metrics/metrics.service';
+export * from './validation/parse-input';
+export * from './http/domain-error.filter';
+export * from './http/authenticate-request';

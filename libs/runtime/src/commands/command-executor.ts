@@ -11,6 +11,11 @@ export interface CommandPayload {
   readonly position: string;
 }
 
+export interface ExecutedCommand extends CommandPayload {
+  /** What this execution appended (empty for a repeat or a no-op). */
+  readonly events: readonly DomainEvent[];
+}
+
 export interface CommandOptions {
   readonly actor: Actor;
   readonly commandId?: string | null;
@@ -42,7 +47,7 @@ export class CommandExecutor {
     decider: Decider<Command, State, Event>,
     command: Command,
     options: CommandOptions,
-  ): Promise<CommandPayload> {
+  ): Promise<ExecutedCommand> {
     try {
       const result = await handleCommand(this.store, streamId, decider, command, {
         ...options,
@@ -50,7 +55,7 @@ export class CommandExecutor {
       });
       this.metrics.commandHandled(commandType, result.duplicate ? 'duplicate' : 'accepted');
       if (!result.duplicate && result.events.length > 0) this.relay.poke();
-      return { id: result.id, version: result.version, position: result.position };
+      return { id: result.id, version: result.version, position: result.position, events: result.events };
     } catch (error) {
       this.metrics.commandHandled(commandType, isDomainError(error) ? error.code : 'INTERNAL');
       throw error;

@@ -1,0 +1,42 @@
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { EVENT_STORE, EventStore } from '@coord/event-store';
+import { Actor } from '@coord/kernel';
+import { LOGGER } from '@coord/runtime';
+import { parsePcodeList } from './location-rows';
+import { LocationImportService } from './location-import.service';
+
+export const BUNDLED_GAZETTEER = join(__dirname, '..', '..', 'assets', 'gazetteer-mli-caf-hti.hxl.csv');
+
+const SYSTEM_ACTOR: Actor = { userId: 'system', organizationId: 'system', roles: ['ADMIN'] };
+
+/**
+ * Loads the bundled gazetteer once per log: the file's hash is kept as a checkpoint, so a restart
+ * reads nothing, and a new gazetteer version (new hash) is applied by content — only what changed
+ * becomes events.
+ */
+@Injectable()
+export class GazetteerLoader implements OnApplicationBootstrap {
+  constructor(
+    private readonly importer: LocationImportService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.load(BUNDLED_GAZETTEER);
+  }
+
+  async load(file: string): Promise<void> {
+    const csv = readFileSync(file, 'utf8');
+    const marker = `gazetteer:${createHash('sha256').update(csv).digest('hex').slice(0, 16)}`;
+    if (await this.store.loadCheckpoint(marker)) return;
+    const started = Date.now();
+    const report = await this.importer.importRows(parsePcodeList(csv), [], SYSTEM_ACTOR, `gazetteer:${file.split('/').pop()}`);
+    await this.store.saveCheckpoint(marker, (await this.store.headPosition()) ?? '0:0');
+    this.logger.info({ ...report, ms: Date.now() - started }, 'gazetteer loaded');
+  }
+}
