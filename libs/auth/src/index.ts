@@ -1,2 +1,3 @@
 export * from './token-verifier';
 export * from './dev-secret';
+export * from './redaction';

@@ -9,11 +9,12 @@ const unauthenticated = (message: string) => new DomainError('UNAUTHENTICATED', 
 
 /** Verifies bearer tokens (CONTRACT.md "Authentication") and turns their claims into an Actor. */
 export class TokenVerifier {
-  private readonly key: Parameters<typeof jwtVerify>[1];
+  private readonly secret: Uint8Array | null;
+  private readonly jwks: ReturnType<typeof createRemoteJWKSet> | null;
 
   constructor(private readonly config: AuthConfig) {
-    this.key =
-      config.kind === 'hs256' ? new TextEncoder().encode(config.secret) : createRemoteJWKSet(new URL(config.jwksUrl));
+    this.secret = config.kind === 'hs256' ? new TextEncoder().encode(config.secret) : null;
+    this.jwks = config.kind === 'jwks' ? createRemoteJWKSet(new URL(config.jwksUrl)) : null;
   }
 
   /** Accepts `Bearer <jwt>` or the bare token; throws UNAUTHENTICATED for anything unusable. */
@@ -25,8 +26,8 @@ export class TokenVerifier {
     try {
       const verified =
         this.config.kind === 'hs256'
-          ? await jwtVerify(token, this.key as Uint8Array, { algorithms: ['HS256'] })
-          : await jwtVerify(token, this.key as ReturnType<typeof createRemoteJWKSet>, {
+          ? await jwtVerify(token, this.secret as Uint8Array, { algorithms: ['HS256'] })
+          : await jwtVerify(token, this.jwks!, {
               algorithms: ['RS256'],
               issuer: this.config.issuer,
               audience: this.config.audience,

@@ -30,7 +30,7 @@ const contractPlugin = (runner: ProjectionRunner, waitMs: number): ApolloServerP
         if (!contextValue.actor) {
           throw toGraphQLError(contextValue.authError ?? new DomainError('UNAUTHENTICATED', 'a bearer token is required'), 401);
         }
-        if (operation.operation === 'query' && contextValue.minPosition) {
+        if (operation?.operation === 'query' && contextValue.minPosition) {
           try {
             await runner.waitFor(contextValue.minPosition, waitMs);
           } catch (error) {

@@ -1,0 +1,31 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import type { Logger } from 'pino';
+import { AidDeliveriesModule, aidDeliveriesTypeDefs } from '@coord/aid-deliveries-feature';
+import { ReferenceDataModule, referenceDataTypeDefs } from '@coord/reference-data';
+import {
+  CoordinationGraphQLModule,
+  DomainErrorFilter,
+  HealthController,
+  InfrastructureModule,
+  MetricsController,
+  PlatformConfig,
+} from '@coord/runtime';
+
+/** The all-in-one process: every context, the read model and the API over embedded or real storage. */
+@Module({})
+export class AppModule {
+  static forRoot(config: PlatformConfig, logger: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        InfrastructureModule.forRoot(config, logger),
+        CoordinationGraphQLModule.forRoot([referenceDataTypeDefs, aidDeliveriesTypeDefs]),
+        ReferenceDataModule,
+        AidDeliveriesModule,
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
+    };
+  }
+}

@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { createLogger, loadPlatformConfig, PinoNestLogger, PlatformConfig } from '@coord/runtime';
+import { AppModule } from './app.module';
+
+/** Builds and starts the platform; tests call it with their own configuration. */
+export const startPlatform = async (config: PlatformConfig = loadPlatformConfig()) => {
+  const logger = createLogger(config.logLevel);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), {
+    logger: new PinoNestLogger(logger),
+    bufferLogs: false,
+  });
+  app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '50mb' });
+  app.enableShutdownHooks();
+  await app.listen(config.port, '0.0.0.0');
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info({ port, dataDir: config.dataDir, embedded: config.embedded }, `platform listening on http://localhost:${port}/graphql`);
+  return { app, port, logger };
+};

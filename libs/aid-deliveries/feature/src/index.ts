@@ -1,0 +1,2 @@
+export * from './aid-deliveries.module';
+export * from './graphql/aid-deliveries.schema';
