@@ -1,0 +1,6 @@
+export * from './port/event-store.port';
+export * from './errors/wrong-expected-version';
+export * from './sqlite/sqlite-event-store';
+export * from './postgres/postgres-event-store';
+export * from './event-store.factory';
+export * from './command/handle-command';
