@@ -33,7 +33,7 @@ const given = specFor(aidDeliveryDecider);
 
 /** Each command as its legal actor sends it, and what it yields where the lifecycle allows it. */
 const REACHED_FIXED = { ...REACHED, boys: REACHED.boys + 5 };
-const COMMANDS: Record<string, { command: AidDeliveryCommand; accepted: (state: HistoryName) => AidDeliveryEvent }> = {
+const COMMANDS: Record<string, { command: AidDeliveryCommand; accepted: (state: 'None' | HistoryName) => AidDeliveryEvent }> = {
   plan: { command: plan(), accepted: () => planned() },
   dispatch: { command: dispatch(), accepted: () => dispatched() },
   record: { command: record(), accepted: () => recorded() },
