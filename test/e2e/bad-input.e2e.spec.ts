@@ -1,0 +1,178 @@
+import { EVENT_STORE, EventStore } from '@coord/event-store';
+import { startTestPlatform, TestPlatform } from '../support/platform';
+
+/**
+ * One table of malformed or invalid inputs. Each must answer the documented error code (and the
+ * field at fault where there is one) and append nothing to the log.
+ */
+interface Case {
+  readonly name: string;
+  readonly query: string | ((ids: Ids) => string);
+  readonly variables?: (ids: Ids) => Record<string, unknown>;
+  readonly as?: keyof Tokens;
+  readonly headers?: Record<string, string>;
+  readonly code: string;
+  readonly field?: string;
+}
+interface Ids { planned: string; dispatched: string; delivered: string; agency: string; partner: string }
+interface Tokens { agency: string; admin: string; community: string }
+
+const PLAN = 'mutation($input: PlanDeliveryInput!) { planDelivery(input: $input) { id } }';
+const DISPATCH = 'mutation($input: DispatchDeliveryInput!) { dispatchDelivery(input: $input) { id } }';
+const RECORD = 'mutation($input: RecordDeliveryInput!) { recordDelivery(input: $input) { id } }';
+const CONFIRM = 'mutation($input: ConfirmDeliveryInput!) { confirmDelivery(input: $input) { id } }';
+const FAIL = 'mutation($input: ReportDeliveryFailedInput!) { reportDeliveryFailed(input: $input) { id } }';
+const CANCEL = 'mutation($input: CancelDeliveryInput!) { cancelDelivery(input: $input) { id } }';
+const CORRECT = 'mutation($input: CorrectDeliveryInput!) { correctDelivery(input: $input) { id } }';
+const REGISTER = 'mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id } }';
+const LIST = 'query($filter: PictureFilter, $first: Int, $after: String) { aidDeliveries(filter: $filter, first: $first, after: $after) { totalCount } }';
+
+const validPlan = { sector: 'WASH', items: [{ commodity: 'Hygiene kit', quantity: 100, unit: 'kit' }], adminCode: 'ML0703', plannedDate: '2026-12-10', targetedBeneficiaries: 500 };
+const plan = (patch: Record<string, unknown>) => () => ({ input: { ...validPlan, ...patch } });
+const planItem = (patch: Record<string, unknown>) => plan({ items: [{ ...validPlan.items[0], ...patch }] });
+const people = { women: 1, men: 2, girls: 3, boys: 4 };
+const long = (n: number) => 'x'.repeat(n);
+
+const CASES: Case[] = [
+  // planDelivery: values
+  { name: 'zero quantity', query: PLAN, variables: planItem({ quantity: 0 }), code: 'BAD_USER_INPUT', field: 'items[0].quantity' },
+  { name: 'negative quantity', query: PLAN, variables: planItem({ quantity: -5 }), code: 'BAD_USER_INPUT', field: 'items[0].quantity' },
+  { name: 'tiny negative quantity', query: PLAN, variables: planItem({ quantity: -0.0001 }), code: 'BAD_USER_INPUT', field: 'items[0].quantity' },
+  { name: 'quantity as text', query: PLAN, variables: planItem({ quantity: 'twelve' }), code: 'BAD_USER_INPUT', field: 'items[0].quantity' },
+  { name: 'numeric string quantity', query: PLAN, variables: planItem({ quantity: '12' }), code: 'BAD_USER_INPUT', field: 'items[0].quantity' },
+  { name: 'NaN quantity literal', query: 'mutation { planDelivery(input: { sector: WASH, items: [{ commodity: "kit", quantity: NaN, unit: "kit" }], adminCode: "ML0703", plannedDate: "2026-12-10", targetedBeneficiaries: 5 }) { id } }', code: 'BAD_USER_INPUT' },
+  { name: 'Infinity quantity literal', query: 'mutation { planDelivery(input: { sector: WASH, items: [{ commodity: "kit", quantity: Infinity, unit: "kit" }], adminCode: "ML0703", plannedDate: "2026-12-10", targetedBeneficiaries: 5 }) { id } }', code: 'BAD_USER_INPUT' },
+  { name: 'implausibly large quantity', query: PLAN, variables: planItem({ quantity: 1e300 }), code: 'BAD_USER_INPUT', field: 'items[0].quantity' },
+  { name: 'null quantity', query: PLAN, variables: planItem({ quantity: null }), code: 'BAD_USER_INPUT', field: 'items[0].quantity' },
+  { name: 'no items', query: PLAN, variables: plan({ items: [] }), code: 'BAD_USER_INPUT', field: 'items' },
+  { name: 'too many items', query: PLAN, variables: plan({ items: Array.from({ length: 101 }, () => validPlan.items[0]) }), code: 'BAD_USER_INPUT', field: 'items' },
+  { name: 'empty commodity', query: PLAN, variables: planItem({ commodity: '' }), code: 'BAD_USER_INPUT', field: 'items[0].commodity' },
+  { name: 'blank commodity', query: PLAN, variables: planItem({ commodity: '   ' }), code: 'BAD_USER_INPUT', field: 'items[0].commodity' },
+  { name: 'over-long commodity', query: PLAN, variables: planItem({ commodity: long(201) }), code: 'BAD_USER_INPUT', field: 'items[0].commodity' },
+  { name: 'over-long unit', query: PLAN, variables: planItem({ unit: long(51) }), code: 'BAD_USER_INPUT', field: 'items[0].unit' },
+  { name: 'unknown sector', query: PLAN, variables: plan({ sector: 'FOOD' }), code: 'BAD_USER_INPUT', field: 'sector' },
+  { name: 'lower-case sector', query: PLAN, variables: plan({ sector: 'wash' }), code: 'BAD_USER_INPUT', field: 'sector' },
+  { name: 'missing sector', query: PLAN, variables: () => ({ input: { ...validPlan, sector: undefined } }), code: 'BAD_USER_INPUT', field: 'sector' },
+  { name: 'empty adminCode', query: PLAN, variables: plan({ adminCode: '' }), code: 'BAD_USER_INPUT', field: 'adminCode' },
+  { name: 'adminCode with SQL', query: PLAN, variables: plan({ adminCode: "ML07'; DROP TABLE events;--" }), code: 'BAD_USER_INPUT', field: 'adminCode' },
+  { name: 'adminCode unknown to the gazetteer', query: PLAN, variables: plan({ adminCode: 'ZZ9999' }), code: 'NOT_FOUND', field: 'adminCode' },
+  { name: 'impossible date', query: PLAN, variables: plan({ plannedDate: '2026-02-30' }), code: 'BAD_USER_INPUT', field: 'plannedDate' },
+  { name: 'date in words', query: PLAN, variables: plan({ plannedDate: 'tomorrow' }), code: 'BAD_USER_INPUT', field: 'plannedDate' },
+  { name: 'date-time where a date is due', query: PLAN, variables: plan({ plannedDate: '2026-12-10T10:00:00Z' }), code: 'BAD_USER_INPUT', field: 'plannedDate' },
+  { name: 'implausible year', query: PLAN, variables: plan({ plannedDate: '1850-01-01' }), code: 'BAD_USER_INPUT', field: 'plannedDate' },
+  { name: 'negative targeted', query: PLAN, variables: plan({ targetedBeneficiaries: -1 }), code: 'BAD_USER_INPUT', field: 'targetedBeneficiaries' },
+  { name: 'fractional targeted', query: PLAN, variables: plan({ targetedBeneficiaries: 1.5 }), code: 'BAD_USER_INPUT', field: 'targetedBeneficiaries' },
+  { name: 'targeted beyond Int', query: PLAN, variables: plan({ targetedBeneficiaries: 3_000_000_000 }), code: 'BAD_USER_INPUT', field: 'targetedBeneficiaries' },
+  { name: 'targeted as text', query: PLAN, variables: plan({ targetedBeneficiaries: '500' }), code: 'BAD_USER_INPUT', field: 'targetedBeneficiaries' },
+  { name: 'unknown partner', query: PLAN, variables: plan({ implementingPartnerId: 'Organization-unknown' }), code: 'NOT_FOUND', field: 'implementingPartnerId' },
+  { name: 'agency as its own partner', query: PLAN, variables: (ids) => ({ input: { ...validPlan, implementingPartnerId: ids.agency } }), code: 'BAD_USER_INPUT', field: 'implementingPartnerId' },
+  { name: 'unknown field', query: PLAN, variables: plan({ colour: 'blue' }), code: 'BAD_USER_INPUT', field: 'colour' },
+  { name: 'null input', query: PLAN, variables: () => ({ input: null }), code: 'BAD_USER_INPUT' },
+  { name: 'empty commandId', query: PLAN, variables: plan({ commandId: '' }), code: 'BAD_USER_INPUT', field: 'commandId' },
+  { name: 'over-long commandId', query: PLAN, variables: plan({ commandId: long(201) }), code: 'BAD_USER_INPUT', field: 'commandId' },
+  { name: 'planning as a community', query: PLAN, variables: plan({}), as: 'community', code: 'FORBIDDEN' },
+  // dispatch / confirm: ids and versions
+  { name: 'unknown delivery id', query: DISPATCH, variables: () => ({ input: { deliveryId: 'AidDelivery-6b1f7c1e-0000-4000-8000-000000000000' } }), code: 'NOT_FOUND' },
+  { name: 'id of another kind of record', query: DISPATCH, variables: (ids) => ({ input: { deliveryId: ids.agency } }), code: 'NOT_FOUND' },
+  { name: 'empty delivery id', query: DISPATCH, variables: () => ({ input: { deliveryId: '' } }), code: 'BAD_USER_INPUT', field: 'deliveryId' },
+  { name: 'over-long delivery id', query: DISPATCH, variables: () => ({ input: { deliveryId: long(500) } }), code: 'BAD_USER_INPUT', field: 'deliveryId' },
+  { name: 'negative expectedVersion', query: DISPATCH, variables: (ids) => ({ input: { deliveryId: ids.planned, expectedVersion: -1 } }), code: 'BAD_USER_INPUT', field: 'expectedVersion' },
+  { name: 'expectedVersion as text', query: DISPATCH, variables: (ids) => ({ input: { deliveryId: ids.planned, expectedVersion: 'one' } }), code: 'BAD_USER_INPUT', field: 'expectedVersion' },
+  { name: 'expectedVersion ahead of the stream', query: DISPATCH, variables: (ids) => ({ input: { deliveryId: ids.planned, expectedVersion: 99 } }), code: 'CONFLICT' },
+  { name: 'confirming an unknown delivery', query: CONFIRM, variables: () => ({ input: { deliveryId: 'AidDelivery-missing' } }), as: 'community', code: 'NOT_FOUND' },
+  { name: 'confirming a planned delivery', query: CONFIRM, variables: (ids) => ({ input: { deliveryId: ids.planned } }), as: 'community', code: 'INVALID_TRANSITION' },
+  // recordDelivery
+  { name: 'negative women reached', query: RECORD, variables: (ids) => ({ input: { deliveryId: ids.dispatched, deliveredItems: validPlan.items, reached: { ...people, women: -1 } } }), code: 'BAD_USER_INPUT', field: 'reached.women' },
+  { name: 'fractional girls reached', query: RECORD, variables: (ids) => ({ input: { deliveryId: ids.dispatched, deliveredItems: validPlan.items, reached: { ...people, girls: 2.5 } } }), code: 'BAD_USER_INPUT', field: 'reached.girls' },
+  { name: 'boys missing', query: RECORD, variables: (ids) => ({ input: { deliveryId: ids.dispatched, deliveredItems: validPlan.items, reached: { women: 1, men: 1, girls: 1 } } }), code: 'BAD_USER_INPUT', field: 'reached.boys' },
+  { name: 'reached null', query: RECORD, variables: (ids) => ({ input: { deliveryId: ids.dispatched, deliveredItems: validPlan.items, reached: null } }), code: 'BAD_USER_INPUT', field: 'reached' },
+  { name: 'nothing delivered', query: RECORD, variables: (ids) => ({ input: { deliveryId: ids.dispatched, deliveredItems: [], reached: people } }), code: 'BAD_USER_INPUT', field: 'deliveredItems' },
+  { name: 'zero delivered quantity', query: RECORD, variables: (ids) => ({ input: { deliveryId: ids.dispatched, deliveredItems: [{ ...validPlan.items[0], quantity: 0 }], reached: people } }), code: 'BAD_USER_INPUT', field: 'deliveredItems[0].quantity' },
+  { name: 'recording a planned delivery', query: RECORD, variables: (ids) => ({ input: { deliveryId: ids.planned, deliveredItems: validPlan.items, reached: people } }), code: 'INVALID_TRANSITION' },
+  // reportDeliveryFailed / cancelDelivery
+  { name: 'unknown failure reason', query: FAIL, variables: (ids) => ({ input: { deliveryId: ids.dispatched, reason: 'FLOOD' } }), code: 'BAD_USER_INPUT', field: 'reason' },
+  { name: 'over-long failure note', query: FAIL, variables: (ids) => ({ input: { deliveryId: ids.dispatched, reason: 'OTHER', note: long(2001) } }), code: 'BAD_USER_INPUT', field: 'note' },
+  { name: 'failing a delivered delivery', query: FAIL, variables: (ids) => ({ input: { deliveryId: ids.delivered, reason: 'OTHER' } }), code: 'INVALID_TRANSITION' },
+  { name: 'empty cancel reason', query: CANCEL, variables: (ids) => ({ input: { deliveryId: ids.planned, reason: '' } }), code: 'BAD_USER_INPUT', field: 'reason' },
+  { name: 'blank cancel reason', query: CANCEL, variables: (ids) => ({ input: { deliveryId: ids.planned, reason: '   ' } }), code: 'BAD_USER_INPUT', field: 'reason' },
+  { name: 'over-long cancel reason', query: CANCEL, variables: (ids) => ({ input: { deliveryId: ids.planned, reason: long(2001) } }), code: 'BAD_USER_INPUT', field: 'reason' },
+  { name: 'cancelling a delivered delivery', query: CANCEL, variables: (ids) => ({ input: { deliveryId: ids.delivered, reason: 'oops' } }), code: 'INVALID_TRANSITION' },
+  // correctDelivery
+  { name: 'correction without changes', query: CORRECT, variables: (ids) => ({ input: { deliveryId: ids.delivered, reason: 'nothing' } }), code: 'BAD_USER_INPUT' },
+  { name: 'correction without reason', query: CORRECT, variables: (ids) => ({ input: { deliveryId: ids.delivered, reason: '', targetedBeneficiaries: 10 } }), code: 'BAD_USER_INPUT', field: 'reason' },
+  { name: 'correction to a negative quantity', query: CORRECT, variables: (ids) => ({ input: { deliveryId: ids.delivered, reason: 'r', items: [{ ...validPlan.items[0], quantity: -3 }] } }), code: 'BAD_USER_INPUT', field: 'items[0].quantity' },
+  { name: 'correction to an unknown place', query: CORRECT, variables: (ids) => ({ input: { deliveryId: ids.delivered, reason: 'r', adminCode: 'ML9999' } }), code: 'NOT_FOUND', field: 'adminCode' },
+  { name: 'correction to negative targeted', query: CORRECT, variables: (ids) => ({ input: { deliveryId: ids.delivered, reason: 'r', targetedBeneficiaries: -5 } }), code: 'BAD_USER_INPUT', field: 'targetedBeneficiaries' },
+  { name: 'correction to the same value', query: CORRECT, variables: (ids) => ({ input: { deliveryId: ids.delivered, reason: 'r', targetedBeneficiaries: 500 } }), code: 'BAD_USER_INPUT', field: 'targetedBeneficiaries' },
+  { name: 'correction of reached before delivery', query: CORRECT, variables: (ids) => ({ input: { deliveryId: ids.planned, reason: 'r', reached: people } }), code: 'INVALID_TRANSITION' },
+  // registerOrganization
+  { name: 'unknown organisation kind', query: REGISTER, variables: () => ({ input: { name: 'X', kind: 'GOVERNMENT' } }), as: 'admin', code: 'BAD_USER_INPUT', field: 'kind' },
+  { name: 'empty organisation name', query: REGISTER, variables: () => ({ input: { name: '', kind: 'NGO' } }), as: 'admin', code: 'BAD_USER_INPUT', field: 'name' },
+  { name: 'over-long organisation name', query: REGISTER, variables: () => ({ input: { name: long(201), kind: 'NGO' } }), as: 'admin', code: 'BAD_USER_INPUT', field: 'name' },
+  { name: 'over-long acronym', query: REGISTER, variables: () => ({ input: { name: 'Some NGO', acronym: long(31), kind: 'NGO' } }), as: 'admin', code: 'BAD_USER_INPUT', field: 'acronym' },
+  { name: 'duplicate organisation', query: REGISTER, variables: () => ({ input: { name: 'world food programme', kind: 'UN_AGENCY' } }), as: 'admin', code: 'CONFLICT' },
+  { name: 'registration by a non-admin', query: REGISTER, variables: () => ({ input: { name: 'Rogue NGO', kind: 'NGO' } }), code: 'FORBIDDEN' },
+  // queries and the request itself
+  { name: 'page size zero', query: LIST, variables: () => ({ first: 0 }), code: 'BAD_USER_INPUT', field: 'first' },
+  { name: 'page size too large', query: LIST, variables: () => ({ first: 10_000 }), code: 'BAD_USER_INPUT', field: 'first' },
+  { name: 'window ending before it starts', query: LIST, variables: () => ({ filter: { from: '2026-12-31', to: '2026-01-01' } }), code: 'BAD_USER_INPUT', field: 'filter.to' },
+  { name: 'unknown status filter', query: LIST, variables: () => ({ filter: { status: ['LOST'] } }), code: 'BAD_USER_INPUT' },
+  { name: 'impossible filter date', query: LIST, variables: () => ({ filter: { from: '2026-13-01' } }), code: 'BAD_USER_INPUT' },
+  { name: 'forged cursor', query: LIST, variables: () => ({ after: 'not-a-cursor' }), code: 'BAD_USER_INPUT', field: 'after' },
+  { name: 'admin level out of range', query: '{ locations(level: 7) { pcode } }', code: 'BAD_USER_INPUT', field: 'level' },
+  { name: 'malformed X-Min-Position', query: '{ organizations { id } }', headers: { 'x-min-position': 'yesterday' }, code: 'BAD_USER_INPUT' },
+  { name: 'syntax error', query: 'mutation { planDelivery(input: { ', code: 'BAD_USER_INPUT' },
+  { name: 'unknown mutation', query: 'mutation { launchRocket { id } }', code: 'BAD_USER_INPUT' },
+];
+
+describe('malformed and invalid input', () => {
+  let platform: TestPlatform;
+  let store: EventStore;
+  let ids: Ids;
+  let tokens: Tokens;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform();
+    store = platform.app.get(EVENT_STORE);
+    const admin = await platform.token('admins', ['ADMIN']);
+    const register = async (name: string, acronym: string, kind: string) =>
+      (await platform.graphql(REGISTER, { input: { name, acronym, kind } }, { token: admin })).data.registerOrganization.id as string;
+    const agency = await register('World Food Programme', 'WFP', 'UN_AGENCY');
+    const partner = await register('Association Malienne pour la Survie au Sahel', 'AMSS', 'NGO');
+    const community = await register('Association des femmes de Gao', 'AFG', 'COMMUNITY');
+    tokens = { agency: await platform.token(agency, ['AGENCY_OFFICER']), admin, community: await platform.token(community, ['COMMUNITY_FOCAL_POINT']) };
+    const run = async (query: string, input: Record<string, unknown>) => {
+      const response = await platform.graphql(query, { input }, { token: tokens.agency });
+      expect(response.errors).toBeUndefined();
+      return (Object.values(response.data)[0] as { id: string }).id;
+    };
+    const planned = await run(PLAN, validPlan);
+    const dispatched = await run(PLAN, validPlan);
+    await run(DISPATCH, { deliveryId: dispatched });
+    const delivered = await run(PLAN, validPlan);
+    await run(DISPATCH, { deliveryId: delivered });
+    await run(RECORD, { deliveryId: delivered, deliveredItems: validPlan.items, reached: people });
+    ids = { planned, dispatched, delivered, agency, partner };
+  });
+
+  afterAll(() => platform?.close());
+
+  it('has at least 60 cases', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it.each(CASES.map((testCase) => [testCase.name, testCase] as const))('%s', async (_name, testCase) => {
+    const before = await store.headPosition();
+    const query = typeof testCase.query === 'function' ? testCase.query(ids) : testCase.query;
+    const response = await platform.graphql(query, testCase.variables?.(ids), {
+      token: tokens[testCase.as ?? 'agency'],
+      headers: testCase.headers,
+    });
+    expect(response.errors?.length).toBeGreaterThan(0);
+    const error = response.errors![0];
+    expect(error.extensions?.code).toBe(testCase.code);
+    if (testCase.field) expect(error.extensions?.field).toBe(testCase.field);
+    expect(error.message).not.toMatch(/\bat .+\.(ts|js):\d+|SELECT|INSERT|sqlite|postgres/i);
+    expect(await store.headPosition()).toBe(before);
+  });
+});
