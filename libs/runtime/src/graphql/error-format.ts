@@ -12,16 +12,17 @@ const CLIENT_INPUT_CODES = new Set([
   'BAD_REQUEST',
 ]);
 
-/** `Variable "$input" got invalid value -1 at "input.items[0].quantity"` → `items[0].quantity`. */
-const fieldFromMessage = (message: string): string | undefined => {
-  const at = /at "(?:[\w$]+\.)?([^"]+)"/.exec(message);
-  if (at) return at[1];
-  const notDefined = /Field "([^"]+)" is not defined by type/.exec(message);
-  if (notDefined) return notDefined[1];
-  const required = /Field "[^"]*?\.?([\w]+)" of required type .* was not provided/.exec(message);
-  if (required) return required[1];
-  const argument = /[Aa]rgument "?([\w]+)"? /.exec(message);
-  return argument?.[1];
+/**
+ * Names the field at fault in GraphQL's own coercion messages, the way the client wrote it:
+ * `Variable "$input" got invalid value -1 at "input.items[0].quantity"` → `items[0].quantity`, and
+ * `… at "input.reached"; Field "boys" of required type "Int!" was not provided` → `reached.boys`.
+ */
+export const fieldFromMessage = (message: string): string | undefined => {
+  const at = /got invalid value .* at "([^"]+)"/.exec(message)?.[1]?.replace(/^input\./, '');
+  const named = /Field "(?:[^"]*\.)?([\w]+)" (?:is not defined by type|of required type)/.exec(message)?.[1];
+  if (at && named) return `${at}.${named}`;
+  if (at || named) return at ?? named;
+  return /[Aa]rgument "?([\w]+)"? /.exec(message)?.[1];
 };
 
 const unwrap = (error: unknown): unknown => {
