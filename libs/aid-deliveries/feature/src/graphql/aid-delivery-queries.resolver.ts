@@ -1,7 +1,7 @@
 import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { visiblePeople } from '@coord/auth';
 import { badInput } from '@coord/kernel';
-import { AidDeliveryEntity, ReadModelQueries } from '@coord/read-model';
+import { AidDeliveryView, ReadModelQueries } from '@coord/read-model';
 import { RequestContext, requireActor } from '@coord/runtime';
 
 interface PictureFilterInput {
@@ -52,53 +52,29 @@ export class AidDeliveryQueriesResolver {
   }
 
   @ResolveField('agency')
-  agency(@Parent() delivery: AidDeliveryEntity, @Context() context: RequestContext) {
+  agency(@Parent() delivery: AidDeliveryView, @Context() context: RequestContext) {
     return context.loaders.organization.load(delivery.agencyId);
   }
 
   @ResolveField('implementingPartner')
-  implementingPartner(@Parent() delivery: AidDeliveryEntity, @Context() context: RequestContext) {
+  implementingPartner(@Parent() delivery: AidDeliveryView, @Context() context: RequestContext) {
     return delivery.implementingPartnerId ? context.loaders.organization.load(delivery.implementingPartnerId) : null;
   }
 
   @ResolveField('confirmedBy')
-  confirmedBy(@Parent() delivery: AidDeliveryEntity, @Context() context: RequestContext) {
-    return delivery.confirmedBy ? context.loaders.organization.load(delivery.confirmedBy) : null;
+  confirmedBy(@Parent() delivery: AidDeliveryView, @Context() context: RequestContext) {
+    return delivery.confirmedById ? context.loaders.organization.load(delivery.confirmedById) : null;
   }
 
   @ResolveField('destination')
-  destination(@Parent() delivery: AidDeliveryEntity, @Context() context: RequestContext) {
+  destination(@Parent() delivery: AidDeliveryView, @Context() context: RequestContext) {
     return context.loaders.location.load(delivery.destinationPcode);
   }
 
-  @ResolveField('items')
-  items(@Parent() delivery: AidDeliveryEntity) {
-    return JSON.parse(delivery.items);
-  }
-
-  @ResolveField('deliveredItems')
-  deliveredItems(@Parent() delivery: AidDeliveryEntity) {
-    return delivery.deliveredItems ? JSON.parse(delivery.deliveredItems) : null;
-  }
-
-  @ResolveField('targetedBeneficiaries')
-  targetedBeneficiaries(@Parent() delivery: AidDeliveryEntity) {
-    return delivery.targeted;
-  }
-
   @ResolveField('reached')
-  reached(@Parent() delivery: AidDeliveryEntity, @Context() context: RequestContext) {
-    if (delivery.reachedWomen == null) return null;
+  reached(@Parent() delivery: AidDeliveryView, @Context() context: RequestContext) {
+    if (!delivery.reached) return null;
     const reader = requireActor(context).organizationId;
-    const involved = reader === delivery.agencyId || reader === delivery.implementingPartnerId;
-    return visiblePeople(
-      {
-        women: delivery.reachedWomen,
-        men: delivery.reachedMen ?? 0,
-        girls: delivery.reachedGirls ?? 0,
-        boys: delivery.reachedBoys ?? 0,
-      },
-      involved,
-    );
+    return visiblePeople(delivery.reached, reader === delivery.agencyId || reader === delivery.implementingPartnerId);
   }
 }
