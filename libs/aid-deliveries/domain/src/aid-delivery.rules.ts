@@ -6,7 +6,9 @@ import type { AidDelivery, AidDeliveryState } from './aid-delivery.state';
  * Guards shared by the decide functions. Every decide checks in the same order — existence, authority,
  * lifecycle, values — so that an actor who may never act on a delivery always hears FORBIDDEN,
  * whatever its state: the answer does not change with time, and it tells an outsider nothing about
- * the delivery's progress. Error fields are named as the GraphQL input names them.
+ * the delivery's progress. Existence comes first because there is no owner to check against before
+ * it, and it is no secret: every reader sees the delivery in the shared picture.
+ * Error fields are named as the GraphQL input names them.
  */
 
 export const requireDelivery = (state: AidDeliveryState, deliveryId: string): AidDelivery => {
