@@ -1,4 +1,5 @@
 export * from './config/platform-config';
+export * from './config/storage';
 export * from './logging/logger';
 export * from './infrastructure/tokens';
 export * from './infrastructure/infrastructure.module';

@@ -1,5 +1,4 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { loadOrCreateDevSecret, TokenVerifier } from '@coord/auth';
@@ -8,6 +7,7 @@ import { systemClock } from '@coord/kernel';
 import { EVENT_BUS, EventBus, InProcessEventBus, Relay } from '@coord/messaging';
 import { allProjections, createReadModelDataSource, ProjectionRunner, ReadModelQueries } from '@coord/read-model';
 import { PlatformConfig } from '../config/platform-config';
+import { eventStoreLocation, readModelLocation } from '../config/storage';
 import { CommandExecutor } from '../commands/command-executor';
 import { MetricsService } from '../metrics/metrics.service';
 import { AUTH_SECRET, CLOCK, LOGGER, PLATFORM_CONFIG, READ_MODEL_DATA_SOURCE } from './tokens';
@@ -47,14 +47,6 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
 @Module({})
 export class InfrastructureModule {
   static forRoot(config: PlatformConfig, logger: Logger): DynamicModule {
-    const storeConfig = () =>
-      config.databaseUrl
-        ? ({ kind: 'postgres', url: config.databaseUrl } as const)
-        : ({ kind: 'sqlite', filename: join(config.dataDir, 'events.sqlite') } as const);
-    const readModelConfig = () =>
-      config.databaseUrl
-        ? ({ kind: 'postgres', url: config.databaseUrl } as const)
-        : ({ kind: 'sqlite', filename: join(config.dataDir, 'read-model.sqlite') } as const);
     return {
       module: InfrastructureModule,
       providers: [
@@ -72,8 +64,8 @@ export class InfrastructureModule {
           useFactory: (secret: string | null) =>
             new TokenVerifier(config.auth.kind === 'jwks' ? config.auth : { kind: 'hs256', secret: secret as string }),
         },
-        { provide: EVENT_STORE, useFactory: () => createEventStore(storeConfig()) },
-        { provide: READ_MODEL_DATA_SOURCE, useFactory: () => createReadModelDataSource(readModelConfig()) },
+        { provide: EVENT_STORE, useFactory: () => createEventStore(eventStoreLocation(config)) },
+        { provide: READ_MODEL_DATA_SOURCE, useFactory: () => createReadModelDataSource(readModelLocation(config)) },
         {
           provide: ProjectionRunner,
           inject: [READ_MODEL_DATA_SOURCE],
