@@ -191,6 +191,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    if (!this.db.open) return;
     this.commitPending();
     this.db.close();
   }
