@@ -275,3 +275,67 @@ export const projectTwice = async (
   expect(await snapshotReadModel(dataSource)).toEqual(once);
   return once;
 };
+
+const SECTOR_CYCLE: readonly Sector[] = ['FOOD_SECURITY', 'HEALTH', 'WASH', 'SHELTER'];
+const DESTINATIONS = ['ML010101', 'ML010102', 'ML020101', 'ML0102', 'ML0201', 'ML01'];
+
+/** The events of delivery number `index`: every lifecycle the projections know, in turn. */
+const deliveryLifecycle = (index: number): AidDeliveryEvent[] => {
+  const deliveryId = `AidDelivery-${String(index).padStart(6, '0')}`;
+  const planned = deliveryPlanned({
+    deliveryId,
+    agencyId: index % 3 === 0 ? 'org-unicef' : 'org-wfp',
+    implementingPartnerId: index % 2 === 0 ? 'org-ngo' : null,
+    sector: SECTOR_CYCLE[index % SECTOR_CYCLE.length],
+    destination: DESTINATIONS[index % DESTINATIONS.length],
+    plannedDate: `2026-${String((index % 12) + 1).padStart(2, '0')}-${String((index % 28) + 1).padStart(2, '0')}`,
+    targetedBeneficiaries: 20 + (index % 50),
+  });
+  switch (index % 5) {
+    case 0:
+      return [planned, deliveryDispatched(deliveryId), deliveryRecorded(deliveryId), deliveryConfirmed(deliveryId, 'org-community')];
+    case 1:
+      return [planned, deliveryCancelled(deliveryId)];
+    case 2:
+      return [planned, deliveryDispatched(deliveryId), deliveryFailed(deliveryId, 'ACCESS_DENIED')];
+    case 3:
+      return [
+        planned,
+        deliveryDispatched(deliveryId),
+        deliveryRecorded(deliveryId),
+        deliveryConfirmed(deliveryId, 'org-community'),
+        deliveryCorrected(deliveryId, { reached: { ...REACHED, women: 11 }, destination: 'ML0201' }, { reached: REACHED }, true),
+      ];
+    default:
+      return [planned];
+  }
+};
+
+/**
+ * Reference data, then `deliveries` delivery streams written round by round so that streams
+ * interleave in the log as concurrent users make them. Appends of a round go out together and
+ * share the store's group commit.
+ */
+export const appendScenario = async (log: TestEventLog, deliveries: number): Promise<void> => {
+  await registerGazetteer(log);
+  for (const [id, name, kind] of [
+    ['org-wfp', 'World Food Programme', 'UN_AGENCY'],
+    ['org-unicef', 'UNICEF', 'UN_AGENCY'],
+    ['org-ngo', 'Sahel Relief', 'NGO'],
+    ['org-community', 'Kayes community', 'COMMUNITY'],
+  ] as const) {
+    await log.append(`Organization-${id}`, [organizationRegistered(id, name, kind)]);
+  }
+  const lifecycles = Array.from({ length: deliveries }, (_, index) => deliveryLifecycle(index));
+  const rounds = Math.max(...lifecycles.map((events) => events.length));
+  const occurredAt = new Date('2026-03-02T00:00:00.000Z');
+  for (let round = 0; round < rounds; round += 1) {
+    const appends: Promise<unknown>[] = [];
+    lifecycles.forEach((events, index) => {
+      if (round >= events.length) return;
+      const streamId = (events[0].data as { deliveryId: string }).deliveryId;
+      appends.push(log.store.append(streamId, [events[round]], { expectedVersion: round, actor: ACTOR, occurredAt }));
+    });
+    await Promise.all(appends);
+  }
+};
