@@ -1,3 +1,4 @@
+import { createTestDatabase, describeWithPostgres, TestDatabase } from '../support/postgres';
 import { eventually, startTestPlatform, TestPlatform } from '../support/platform';
 
 const PLAN = `mutation($input: PlanDeliveryInput!) { planDelivery(input: $input) { id version position } }`;
@@ -16,8 +17,10 @@ const DELIVERY = `query($id: ID!) { aidDelivery(id: $id) {
   reached { women men girls boys total breakdownRedacted } } }`;
 const HISTORY = `query($id: ID!) { history(id: $id) { position version type occurredAt actor organization { id acronym } data } }`;
 
-describe('aid delivery lifecycle over HTTP, as an agency, a community and the host government', () => {
+/** The same journey on embedded storage and with DATABASE_URL on PostgreSQL (log and read model). */
+const lifecycle = (storage: () => Promise<{ env: Record<string, string>; cleanup(): Promise<void> }>) => () => {
   let platform: TestPlatform;
+  let cleanup: () => Promise<void> = async () => undefined;
   let admin: string;
   let agency: { id: string; officer: string; observer: string };
   let community: { id: string; focalPoint: string };
@@ -44,7 +47,9 @@ describe('aid delivery lifecycle over HTTP, as an agency, a community and the ho
     (await ok(REGISTER, { name, acronym, kind }, admin)).id;
 
   beforeAll(async () => {
-    platform = await startTestPlatform();
+    const prepared = await storage();
+    cleanup = prepared.cleanup;
+    platform = await startTestPlatform(prepared.env);
     admin = await platform.token('platform-admins', ['ADMIN']);
     const agencyId = await register('World Food Programme', 'WFP', 'UN_AGENCY');
     partnerId = await register('Association Malienne pour la Survie au Sahel', 'AMSS', 'NGO');
@@ -59,7 +64,10 @@ describe('aid delivery lifecycle over HTTP, as an agency, a community and the ho
     government = { id: governmentId, counterpart: await platform.token(governmentId, ['GOVERNMENT_COUNTERPART'], 'msah-desk') };
   });
 
-  afterAll(() => platform?.close());
+  afterAll(async () => {
+    await platform?.close();
+    await cleanup();
+  });
 
   it('carries a delivery from plan to confirmation, refusing every forbidden move', async () => {
     const planInput = {
@@ -208,4 +216,14 @@ describe('aid delivery lifecycle over HTTP, as an agency, a community and the ho
       expect(metrics).toMatch(/coordination_projection_lag_events 0/);
     });
   });
-});
+};
+
+describe('aid delivery lifecycle over HTTP, as an agency, a community and the host government [embedded]', lifecycle(async () => ({ env: {}, cleanup: async () => undefined })));
+
+describeWithPostgres(
+  'aid delivery lifecycle over HTTP, as an agency, a community and the host government',
+  lifecycle(async () => {
+    const database: TestDatabase = await createTestDatabase();
+    return { env: { DATABASE_URL: database.url }, cleanup: () => database.drop() };
+  }),
+);
