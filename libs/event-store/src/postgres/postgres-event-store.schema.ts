@@ -63,6 +63,9 @@ DECLARE
   v_last_position bigint;
 BEGIN
   IF p_command_key IS NOT NULL THEN
+    -- A retry racing its own first attempt waits here for that attempt to end, then finds its result:
+    -- the answer is a duplicate rather than a unique violation that would abort the transaction.
+    PERFORM pg_advisory_xact_lock(hashtext('${schema}.commands'), hashtext(p_command_key));
     RETURN QUERY SELECT 'duplicate'::text, c.stream_id, c.version, c.position, c.result_id
       FROM ${schema}.commands c WHERE c.key = p_command_key;
     IF FOUND THEN RETURN; END IF;
@@ -98,12 +101,6 @@ BEGIN
   END IF;
 
   IF v_version IS NULL THEN
-    -- A retry that lost the race to its own first attempt is a duplicate, not a conflict.
-    IF p_command_key IS NOT NULL THEN
-      RETURN QUERY SELECT 'duplicate'::text, c.stream_id, c.version, c.position, c.result_id
-        FROM ${schema}.commands c WHERE c.key = p_command_key;
-      IF FOUND THEN RETURN; END IF;
-    END IF;
     RETURN QUERY SELECT 'conflict'::text, p_stream_id, s.version, NULL::text, NULL::text
       FROM (SELECT 1) AS one LEFT JOIN ${schema}.streams s ON s.stream_id = p_stream_id;
     RETURN;

@@ -1,7 +1,7 @@
 import { DatabaseError, Pool, QueryConfig, QueryResult, QueryResultRow } from 'pg';
 import { EventEnvelope, schemaVersionOf } from '@coord/contracts';
-import { DomainEvent, START, parsePosition } from '@coord/kernel';
-import { wrongExpectedVersion } from '../errors/wrong-expected-version';
+import { DomainEvent, START, conflict, parsePosition } from '@coord/kernel';
+import { WRONG_EXPECTED_VERSION, wrongExpectedVersion } from '../errors/wrong-expected-version';
 import type { AppendOptions, AppendResult, EventStore, ReadAllOptions } from '../port/event-store.port';
 import { upcastStoredEvent } from '../upcast/upcast-stored-event';
 import { postgresEventStoreSchema } from './postgres-event-store.schema';
@@ -71,7 +71,7 @@ const statementsFor = (schema: string) => ({
   readAll: `SELECT ${EVENT_COLUMNS} FROM ${schema}.events
              WHERE ${VISIBLE} AND (tx_id, position) > ($1::xid8, $2::bigint)
              ORDER BY tx_id, position LIMIT $3`,
-  head: `SELECT tx_id::text || ':' || position AS position FROM ${schema}.events
+  head: `SELECT tx_id::text || ':' || position AS head FROM ${schema}.events
           WHERE ${VISIBLE} ORDER BY tx_id DESC, position DESC LIMIT 1`,
   loadCheckpoint: `SELECT position FROM ${schema}.checkpoints WHERE name = $1`,
   saveCheckpoint: `INSERT INTO ${schema}.checkpoints (name, position) VALUES ($1, $2)
@@ -100,7 +100,7 @@ const toResult = (row: ResultRow, duplicate: boolean): AppendResult => ({
   duplicate,
 });
 
-const isUniqueViolation = (error: unknown): error is DatabaseError =>
+const isUniqueViolation = (error: unknown): boolean =>
   error instanceof DatabaseError && error.code === UNIQUE_VIOLATION;
 
 /**
@@ -169,11 +169,11 @@ export class PostgresEventStore implements EventStore {
       });
       row = result.rows[0];
     } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      // Only racing writers get here: two first attempts of one command, or a stream created twice.
-      const seen = command && error.table === 'commands' ? await this.findCommand(command.key) : null;
-      if (seen) return seen;
-      throw wrongExpectedVersion(streamId, expectedVersion, null);
+      // es_append serialises racing writers on the stream's row, so this is a last line of defence.
+      if (isUniqueViolation(error)) {
+        throw conflict(WRONG_EXPECTED_VERSION, `${streamId}: another writer appended at the same version first`);
+      }
+      throw error;
     }
     if (row.r_outcome === 'conflict') throw wrongExpectedVersion(streamId, expectedVersion, row.r_version);
     return toResult(row, row.r_outcome === 'duplicate');
@@ -204,8 +204,8 @@ export class PostgresEventStore implements EventStore {
   }
 
   async headPosition(): Promise<string | null> {
-    const { rows } = await this.pool.query<{ position: string }>(this.sql.head);
-    return rows[0]?.position ?? null;
+    const { rows } = await this.pool.query<{ head: string }>(this.sql.head);
+    return rows[0]?.head ?? null;
   }
 
   async loadCheckpoint(name: string): Promise<string | null> {

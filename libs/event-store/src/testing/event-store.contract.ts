@@ -260,6 +260,15 @@ export const runEventStoreContract = (adapterName: string, harness: EventStoreHa
         await expect(store.headPosition()).resolves.toBeNull();
       });
 
+      it('has its head at the last event of an append, by number rather than by text', async () => {
+        const result = await store.append(newStream(), probes(...Array.from({ length: 12 }, (_, n) => n)), at(0));
+
+        await waitForHead(store, result.position);
+
+        await expect(store.headPosition()).resolves.toBe(result.position);
+        expect((await store.readAll({ after: null, limit: 100 })).at(-1)?.position).toBe(result.position);
+      });
+
       it('returns every stream in global order and pages after the last position seen', async () => {
         const streams = [newStream(), newStream(), newStream()];
         const expected: string[] = [];
