@@ -13,3 +13,4 @@ export * from './metrics/metrics.service';
 export * from './validation/parse-input';
 export * from './http/domain-error.filter';
 export * from './http/authenticate-request';
+export * from './graphql/history-redaction';

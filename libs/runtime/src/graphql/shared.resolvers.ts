@@ -1,12 +1,16 @@
 import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { badInput } from '@coord/kernel';
 import { ReadModelQueries } from '@coord/read-model';
-import type { RequestContext } from './request-context';
+import { HistoryRedaction } from './history-redaction';
+import { RequestContext, requireActor } from './request-context';
 
 /** Reference data and history: read-side queries every context shares. */
 @Resolver()
 export class SharedResolvers {
-  constructor(private readonly queries: ReadModelQueries) {}
+  constructor(
+    private readonly queries: ReadModelQueries,
+    private readonly redaction: HistoryRedaction,
+  ) {}
 
   @Query('organizations')
   organizations() {
@@ -20,8 +24,8 @@ export class SharedResolvers {
   }
 
   @Query('history')
-  async history(@Args('id') id: string) {
-    const entries = await this.queries.history(id);
+  async history(@Args('id') id: string, @Context() context: RequestContext) {
+    const entries = this.redaction.apply(id, await this.queries.history(id), requireActor(context));
     return entries.map((entry) => ({
       position: entry.position,
       version: entry.version,

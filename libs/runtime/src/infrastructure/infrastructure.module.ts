@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
+import { PubSub } from 'graphql-subscriptions';
 import type { DataSource } from 'typeorm';
 import { loadOrCreateDevSecret, TokenVerifier } from '@coord/auth';
 import { createEventStore, EVENT_STORE, EventStore } from '@coord/event-store';
@@ -10,7 +11,8 @@ import { PlatformConfig } from '../config/platform-config';
 import { eventStoreLocation, readModelLocation } from '../config/storage';
 import { CommandExecutor } from '../commands/command-executor';
 import { MetricsService } from '../metrics/metrics.service';
-import { AUTH_SECRET, CLOCK, LOGGER, PLATFORM_CONFIG, READ_MODEL_DATA_SOURCE } from './tokens';
+import { HistoryRedaction } from '../graphql/history-redaction';
+import { AUTH_SECRET, CLOCK, LOGGER, PLATFORM_CONFIG, PUB_SUB, READ_MODEL_DATA_SOURCE } from './tokens';
 
 /**
  * Starts what every context stands on, in an order that cannot lose events: projections catch up
@@ -53,6 +55,7 @@ export class InfrastructureModule {
         { provide: PLATFORM_CONFIG, useValue: config },
         { provide: LOGGER, useValue: logger },
         { provide: CLOCK, useValue: systemClock },
+        { provide: PUB_SUB, useFactory: () => new PubSub() },
         {
           provide: AUTH_SECRET,
           useFactory: () =>
@@ -91,12 +94,14 @@ export class InfrastructureModule {
         },
         MetricsService,
         CommandExecutor,
+        HistoryRedaction,
         PlatformLifecycle,
       ],
       exports: [
         PLATFORM_CONFIG,
         LOGGER,
         CLOCK,
+        PUB_SUB,
         AUTH_SECRET,
         TokenVerifier,
         EVENT_STORE,
@@ -107,6 +112,7 @@ export class InfrastructureModule {
         Relay,
         MetricsService,
         CommandExecutor,
+        HistoryRedaction,
       ],
     };
   }
