@@ -49,6 +49,8 @@ export default [
             // A context never imports another context; shared libraries import no context.
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:aid-deliveries', onlyDependOnLibsWithTags: ['scope:aid-deliveries', 'scope:shared'] },
+            { sourceTag: 'scope:planning', onlyDependOnLibsWithTags: ['scope:planning', 'scope:shared'] },
+            { sourceTag: 'scope:liaison', onlyDependOnLibsWithTags: ['scope:liaison', 'scope:shared'] },
           ],
         },
       ],
