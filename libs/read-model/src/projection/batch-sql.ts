@@ -27,6 +27,13 @@ export interface UpsertSpec {
   readonly key: readonly string[];
   /** `update` overwrites the non-key columns of an existing row, `ignore` keeps the existing row. */
   readonly onConflict: 'update' | 'ignore';
+  /**
+   * The columns an update may change, when fewer than all: SQLite rewrites only the indexes over
+   * the columns an UPDATE sets, so leaving out what never changes saves index writes.
+   */
+  readonly mutable?: readonly string[];
+  /** A condition on the existing row (the table's name) and `excluded` for the update to happen. */
+  readonly updateIf?: string;
 }
 
 /**
@@ -36,11 +43,12 @@ export interface UpsertSpec {
 export const upsertRows = async (manager: EntityManager, spec: UpsertSpec, rows: readonly SqlRow[]): Promise<void> => {
   if (rows.length === 0) return;
   const columnList = spec.columns.map(quoteIdentifier).join(', ');
-  const updates = spec.columns.filter((column) => !spec.key.includes(column));
+  const updates = (spec.mutable ?? spec.columns).filter((column) => !spec.key.includes(column));
   const conflict =
     spec.onConflict === 'ignore' || updates.length === 0
       ? 'DO NOTHING'
-      : `DO UPDATE SET ${updates.map((column) => `${quoteIdentifier(column)} = excluded.${quoteIdentifier(column)}`).join(', ')}`;
+      : `DO UPDATE SET ${updates.map((column) => `${quoteIdentifier(column)} = excluded.${quoteIdentifier(column)}`).join(', ')}` +
+        (spec.updateIf ? ` WHERE ${spec.updateIf}` : '');
   const placeholder = placeholders(manager);
   const rowsPerStatement = Math.max(1, Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(MAX_PARAMETERS / spec.columns.length)));
   for (const part of chunk(rows, rowsPerStatement)) {

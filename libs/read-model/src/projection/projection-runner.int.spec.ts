@@ -1,11 +1,11 @@
 import type { EventEnvelope } from '@coord/contracts';
 import { DomainError } from '@coord/kernel';
 import type { DataSource, EntityManager } from 'typeorm';
-import { describeWithPostgres } from '../../../../test/support/postgres';
 import { allProjections } from '../projections/all-projections';
 import { HistoryProjection } from '../projections/history.projection';
 import { OrganizationsProjection } from '../projections/organizations.projection';
 import {
+  describeWithPostgres,
   appendScenario,
   deliveryDispatched,
   deliveryPlanned,

@@ -64,7 +64,19 @@ const AID_DELIVERIES = {
   ],
   key: ['id'],
   onConflict: 'update',
+  // The stream revision guards the row: a redelivered event never takes it back to an older state.
+  updateIf: '"aid_deliveries"."version" < excluded."version"',
 } as const;
+
+const WHERE_COLUMNS = ['destination_pcode', 'adm1_pcode', 'adm2_pcode', 'adm3_pcode'];
+// SQLite rewrites only the indexes over the columns an UPDATE sets. Who delivers, in which sector
+// and on which date never changes after planning, and the destination rarely: a row that stayed
+// where it was is updated without touching those indexes.
+const LIFECYCLE_COLUMNS = AID_DELIVERIES.columns.filter(
+  (column) => !['agency_id', 'implementing_partner_id', 'sector', 'planned_date', ...WHERE_COLUMNS].includes(column),
+);
+const RELOCATED = { ...AID_DELIVERIES, mutable: [...LIFECYCLE_COLUMNS, ...WHERE_COLUMNS] };
+const STAYED = { ...AID_DELIVERIES, mutable: LIFECYCLE_COLUMNS };
 
 type Ancestors = Pick<AidDeliveryRow, 'adm1_pcode' | 'adm2_pcode' | 'adm3_pcode'>;
 const NO_ANCESTORS: Ancestors = { adm1_pcode: null, adm2_pcode: null, adm3_pcode: null };
@@ -199,10 +211,18 @@ export class AidDeliveriesProjection implements Projection {
   }
 
   private async applyDeliveryEvents(events: readonly EventEnvelope[], manager: EntityManager): Promise<void> {
+    // A stream whose batch starts at its first event has no row yet, or one that `updateIf` keeps
+    // (a redelivery): only the others need their current row to fold onto.
+    const startsHere = new Set<string>();
+    const continues = new Set<string>();
+    for (const event of events) {
+      if (startsHere.has(event.streamId) || continues.has(event.streamId)) continue;
+      (event.streamVersion === 1 ? startsHere : continues).add(event.streamId);
+    }
     const existing = await selectWhereIn<AidDeliveryRow>(
       manager,
       'SELECT * FROM "aid_deliveries" WHERE "id" IN (?)',
-      events.map((event) => event.streamId),
+      [...continues],
     );
     const locations = await selectWhereIn<Ancestors & { pcode: string }>(
       manager,
@@ -212,21 +232,24 @@ export class AidDeliveriesProjection implements Projection {
     const ancestorsByPcode = new Map(locations.map(({ pcode, ...ancestors }) => [pcode, ancestors]));
     const ancestors = (pcode: string): Ancestors => ancestorsByPcode.get(pcode) ?? NO_ANCESTORS;
 
-    const rows = new Map(existing.map((row) => [row.id, row]));
+    const stored = new Map(existing.map((row) => [row.id, row]));
+    const rows = new Map(stored);
     const changed = new Set<string>();
     for (const event of events) {
       const row = rows.get(event.streamId);
-      // The stream revision guards the row too: a redelivered event changes nothing.
       if (row && event.streamVersion <= row.version) continue;
       const next = evolve(row, event, ancestors);
       if (!next) continue;
       rows.set(event.streamId, next);
       changed.add(event.streamId);
     }
-    await upsertRows(
-      manager,
-      AID_DELIVERIES,
-      [...changed].map((id) => rows.get(id) as AidDeliveryRow),
-    );
+    const relocated: AidDeliveryRow[] = [];
+    const stayed: AidDeliveryRow[] = [];
+    for (const id of changed) {
+      const row = rows.get(id) as AidDeliveryRow;
+      (stored.get(id)?.destination_pcode === row.destination_pcode ? stayed : relocated).push(row);
+    }
+    await upsertRows(manager, RELOCATED, relocated);
+    await upsertRows(manager, STAYED, stayed);
   }
 }

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { describeWithPostgres } from '../../../../test/support/postgres';
 import {
+  describeWithPostgres,
   deliveryCancelled,
   deliveryConfirmed,
   deliveryCorrected,

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { describeWithPostgres } from '../../../../test/support/postgres';
 import { ProjectionRunner } from '../projection/projection-runner';
 import { allProjections } from '../projections/all-projections';
 import {
+  describeWithPostgres,
   deliveryCancelled,
   deliveryConfirmed,
   deliveryDispatched,

@@ -17,11 +17,15 @@ import type {
 import { SqliteEventStore } from '@coord/event-store';
 import type { DomainEvent } from '@coord/kernel';
 import type { DataSource } from 'typeorm';
-import { createTestDatabase } from '../../../../test/support/postgres';
+// The shared PostgreSQL test support lives outside every Nx project, where no alias reaches it.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { createTestDatabase, describeWithPostgres } from '../../../../test/support/postgres';
 import { quoteIdentifier } from '../projection/batch-sql';
 import { handlesType, Projection } from '../projection/projection';
 import { ProjectionRunner } from '../projection/projection-runner';
 import { createReadModelDataSource } from '../read-model.data-source';
+
+export { describeWithPostgres };
 
 /** A read-model database for one suite, on either engine: the same spec body runs on both. */
 export interface ReadModelEngine {
@@ -331,7 +335,7 @@ export const appendScenario = async (log: TestEventLog, deliveries: number): Pro
   const occurredAt = new Date('2026-03-02T00:00:00.000Z');
   for (let round = 0; round < rounds; round += 1) {
     const appends: Promise<unknown>[] = [];
-    lifecycles.forEach((events, index) => {
+    lifecycles.forEach((events) => {
       if (round >= events.length) return;
       const streamId = (events[0].data as { deliveryId: string }).deliveryId;
       appends.push(log.store.append(streamId, [events[round]], { expectedVersion: round, actor: ACTOR, occurredAt }));
