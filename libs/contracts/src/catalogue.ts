@@ -1,7 +1,9 @@
 import { AID_DELIVERY_EVENT_TYPES, AidDeliveryEvent } from './aid-deliveries/aid-delivery.events';
 import type { LocationEvent, OrganizationEvent } from './reference/reference.events';
+import { COMMITTEE_EVENT_TYPES, CommitteeEvent } from './planning/committee.events';
+import { LIAISON_MEETING_EVENT_TYPES, LiaisonMeetingEvent } from './liaison/liaison-meeting.events';
 
-export type KnownEvent = AidDeliveryEvent | OrganizationEvent | LocationEvent;
+export type KnownEvent = AidDeliveryEvent | OrganizationEvent | LocationEvent | CommitteeEvent | LiaisonMeetingEvent;
 export type KnownEventType = KnownEvent['type'];
 
 export type ContextName = 'planning' | 'liaison' | 'action-plans' | 'aid-deliveries' | 'reference';
@@ -20,6 +22,14 @@ export const EVENT_CATALOGUE: Readonly<Record<KnownEventType, CatalogueEntry>> =
   ...Object.fromEntries(
     AID_DELIVERY_EVENT_TYPES.map((type) => [type, { context: 'aid-deliveries', schemaVersion: 1 }]),
   ) as Record<AidDeliveryEvent['type'], CatalogueEntry>,
+  ...Object.fromEntries(COMMITTEE_EVENT_TYPES.map((type) => [type, { context: 'planning', schemaVersion: 1 }])) as Record<
+    CommitteeEvent['type'],
+    CatalogueEntry
+  >,
+  ...Object.fromEntries(LIAISON_MEETING_EVENT_TYPES.map((type) => [type, { context: 'liaison', schemaVersion: 1 }])) as Record<
+    LiaisonMeetingEvent['type'],
+    CatalogueEntry
+  >,
   OrganizationRegistered: { context: 'reference', schemaVersion: 1 },
   LocationRegistered: { context: 'reference', schemaVersion: 1 },
   LocationUpdated: { context: 'reference', schemaVersion: 1 },
