@@ -1,1 +1,13 @@
-export {};
+export * from './liaison-meeting.state';
+export * from './liaison-meeting.evolve';
+export * from './liaison-meeting.commands';
+export * from './liaison-meeting.rules';
+export * from './schedule-liaison-meeting.decide';
+export * from './record-meeting-held.decide';
+export * from './raise-concern.decide';
+export * from './assign-follow-up.decide';
+export * from './complete-follow-up.decide';
+export * from './cancel-liaison-meeting.decide';
+export * from './liaison-meeting.decider';
+export * from './concern-visibility.rules';
+export * from './follow-up-overdue.rules';
