@@ -1,1 +1,13 @@
-export {};
+export * from './committee.state';
+export * from './committee.evolve';
+export * from './committee.commands';
+export * from './committee.rules';
+export * from './session-clashes.rules';
+export * from './form-committee.decide';
+export * from './schedule-session.decide';
+export * from './reschedule-session.decide';
+export * from './cancel-session.decide';
+export * from './record-attendance.decide';
+export * from './record-decision.decide';
+export * from './conclude-session.decide';
+export * from './committee.decider';
