@@ -1,5 +1,8 @@
 import { AidDeliveryEntity } from './aid-delivery.entity';
 import { HistoryEntryEntity } from './history-entry.entity';
+import { LiaisonConcernEntity } from './liaison-concern.entity';
+import { LiaisonFollowUpEntity } from './liaison-follow-up.entity';
+import { LiaisonMeetingEntity } from './liaison-meeting.entity';
 import { LocationEntity } from './location.entity';
 import { OrganizationEntity } from './organization.entity';
 import { ProjectionCheckpointEntity } from './projection-checkpoint.entity';
@@ -8,6 +11,9 @@ export const READ_MODEL_ENTITIES = [
   OrganizationEntity,
   LocationEntity,
   AidDeliveryEntity,
+  LiaisonMeetingEntity,
+  LiaisonConcernEntity,
+  LiaisonFollowUpEntity,
   HistoryEntryEntity,
   ProjectionCheckpointEntity,
 ] as const;

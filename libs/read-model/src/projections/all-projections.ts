@@ -1,6 +1,7 @@
 import type { Projection } from '../projection/projection';
 import { AidDeliveriesProjection } from './aid-deliveries.projection';
 import { HistoryProjection } from './history.projection';
+import { LiaisonMeetingsProjection } from './liaison-meetings.projection';
 import { LocationsProjection } from './locations.projection';
 import { OrganizationsProjection } from './organizations.projection';
 
@@ -12,5 +13,6 @@ export const allProjections: readonly Projection[] = [
   new OrganizationsProjection(),
   new LocationsProjection(),
   new AidDeliveriesProjection(),
+  new LiaisonMeetingsProjection(),
   new HistoryProjection(),
 ];
