@@ -1,4 +1,6 @@
 import { AidDeliveryEntity } from './aid-delivery.entity';
+import { CommitteeSessionEntity } from './committee-session.entity';
+import { CommitteeEntity } from './committee.entity';
 import { HistoryEntryEntity } from './history-entry.entity';
 import { LiaisonConcernEntity } from './liaison-concern.entity';
 import { LiaisonFollowUpEntity } from './liaison-follow-up.entity';
@@ -6,11 +8,17 @@ import { LiaisonMeetingEntity } from './liaison-meeting.entity';
 import { LocationEntity } from './location.entity';
 import { OrganizationEntity } from './organization.entity';
 import { ProjectionCheckpointEntity } from './projection-checkpoint.entity';
+import { SessionCalendarEntity } from './session-calendar.entity';
+import { SessionDecisionEntity } from './session-decision.entity';
 
 export const READ_MODEL_ENTITIES = [
   OrganizationEntity,
   LocationEntity,
   AidDeliveryEntity,
+  CommitteeEntity,
+  CommitteeSessionEntity,
+  SessionDecisionEntity,
+  SessionCalendarEntity,
   LiaisonMeetingEntity,
   LiaisonConcernEntity,
   LiaisonFollowUpEntity,
