@@ -1,1 +1,2 @@
-export {};
+export * from './planning.module';
+export * from './graphql/planning.schema';
