@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import type { Logger } from 'pino';
 import { AidDeliveriesModule, aidDeliveriesTypeDefs } from '@coord/aid-deliveries-feature';
+import { PlanningModule, planningTypeDefs } from '@coord/planning-feature';
 import { ReferenceDataModule, referenceDataTypeDefs } from '@coord/reference-data';
 import {
   CoordinationGraphQLModule,
@@ -20,9 +21,10 @@ export class AppModule {
       module: AppModule,
       imports: [
         InfrastructureModule.forRoot(config, logger),
-        CoordinationGraphQLModule.forRoot([referenceDataTypeDefs, aidDeliveriesTypeDefs]),
+        CoordinationGraphQLModule.forRoot([referenceDataTypeDefs, aidDeliveriesTypeDefs, planningTypeDefs]),
         ReferenceDataModule,
         AidDeliveriesModule,
+        PlanningModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
