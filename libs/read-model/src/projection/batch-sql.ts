@@ -36,37 +36,54 @@ export interface UpsertSpec {
   readonly updateIf?: string;
 }
 
-/**
- * Multi-row `INSERT … ON CONFLICT`, which both engines speak. Rows of one call must have distinct
- * keys: PostgreSQL refuses to update the same row twice in one statement.
- */
-export const upsertRows = async (manager: EntityManager, spec: UpsertSpec, rows: readonly SqlRow[]): Promise<void> => {
-  if (rows.length === 0) return;
-  const columnList = spec.columns.map(quoteIdentifier).join(', ');
+const upsertText = (spec: UpsertSpec, rowCount: number, postgres: boolean): string => {
   const updates = (spec.mutable ?? spec.columns).filter((column) => !spec.key.includes(column));
   const conflict =
     spec.onConflict === 'ignore' || updates.length === 0
       ? 'DO NOTHING'
       : `DO UPDATE SET ${updates.map((column) => `${quoteIdentifier(column)} = excluded.${quoteIdentifier(column)}`).join(', ')}` +
         (spec.updateIf ? ` WHERE ${spec.updateIf}` : '');
-  const placeholder = placeholders(manager);
+  const width = spec.columns.length;
+  const values = Array.from(
+    { length: rowCount },
+    (_, row) =>
+      `(${spec.columns.map((_column, column) => (postgres ? `$${row * width + column + 1}` : '?')).join(', ')})`,
+  ).join(', ');
+  return (
+    `INSERT INTO ${quoteIdentifier(spec.table)} (${spec.columns.map(quoteIdentifier).join(', ')}) VALUES ${values} ` +
+    `ON CONFLICT (${spec.key.map(quoteIdentifier).join(', ')}) ${conflict}`
+  );
+};
+
+// A replay sends mostly full statements: their text of thousands of placeholders is built once, and
+// as the same string object it is hashed once by the driver's statement cache. Shorter remainders
+// vary in length and are built each time, so this cache holds two texts per spec at most.
+const fullStatements = new WeakMap<UpsertSpec, Map<boolean, string>>();
+const fullStatement = (spec: UpsertSpec, rowCount: number, postgres: boolean): string => {
+  let texts = fullStatements.get(spec);
+  if (!texts) fullStatements.set(spec, (texts = new Map()));
+  let text = texts.get(postgres);
+  if (text === undefined) texts.set(postgres, (text = upsertText(spec, rowCount, postgres)));
+  return text;
+};
+
+/**
+ * Multi-row `INSERT … ON CONFLICT`, which both engines speak. Rows of one call must have distinct
+ * keys: PostgreSQL refuses to update the same row twice in one statement.
+ */
+export const upsertRows = async (manager: EntityManager, spec: UpsertSpec, rows: readonly SqlRow[]): Promise<void> => {
+  const postgres = isPostgres(manager);
   const rowsPerStatement = Math.max(1, Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(MAX_PARAMETERS / spec.columns.length)));
   for (const part of chunk(rows, rowsPerStatement)) {
     const parameters: unknown[] = [];
-    const values = part
-      .map((row) => {
-        const cells = spec.columns.map((column) => {
-          parameters.push((row as Record<string, unknown>)[column] ?? null);
-          return placeholder(parameters.length);
-        });
-        return `(${cells.join(', ')})`;
-      })
-      .join(', ');
-    await manager.query(
-      `INSERT INTO ${quoteIdentifier(spec.table)} (${columnList}) VALUES ${values} ` +
-        `ON CONFLICT (${spec.key.map(quoteIdentifier).join(', ')}) ${conflict}`,
-      parameters,
-    );
+    for (const row of part) {
+      for (const column of spec.columns) parameters.push((row as Record<string, unknown>)[column] ?? null);
+    }
+    const text =
+      part.length === rowsPerStatement
+        ? fullStatement(spec, rowsPerStatement, postgres)
+        : upsertText(spec, part.length, postgres);
+    await manager.query(text, parameters);
   }
 };
 
