@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { EVENT_STORE, EventStore } from '@coord/event-store';
 import { Actor } from '@coord/kernel';
+import { Relay } from '@coord/messaging';
 import { LOGGER } from '@coord/runtime';
 import { parsePcodeList } from './location-rows';
 import { LocationImportService } from './location-import.service';
@@ -14,7 +15,7 @@ export const BUNDLED_GAZETTEER = join(__dirname, '..', '..', 'assets', 'gazettee
 const SYSTEM_ACTOR: Actor = { userId: 'system', organizationId: 'system', roles: ['ADMIN'] };
 
 /**
- * Loads the bundled gazetteer once per log: the file's hash is kept as a checkpoint, so a restart
+ * Loads the bundled gazetteer once per log, before the platform listens: the file's hash is kept as a checkpoint, so a restart
  * reads nothing, and a new gazetteer version (new hash) is applied by content — only what changed
  * becomes events.
  */
@@ -24,6 +25,7 @@ export class GazetteerLoader implements OnApplicationBootstrap {
     private readonly importer: LocationImportService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly relay: Relay,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -36,6 +38,9 @@ export class GazetteerLoader implements OnApplicationBootstrap {
     if (await this.store.loadCheckpoint(marker)) return;
     const started = Date.now();
     const report = await this.importer.importRows(parsePcodeList(csv), [], SYSTEM_ACTOR, `gazetteer:${file.split('/').pop()}`);
+    // Deliveries and meetings are checked against the gazetteer in the read model: the platform must
+    // not answer its first command before the places it just recorded are readable there.
+    await this.relay.drain();
     await this.store.saveCheckpoint(marker, (await this.store.headPosition()) ?? '0:0');
     this.logger.info({ ...report, ms: Date.now() - started }, 'gazetteer loaded');
   }
