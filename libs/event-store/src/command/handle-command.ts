@@ -59,7 +59,10 @@ export const handleCommand = async <Command, State, Event extends DomainEvent>(
     occurredAt: context.occurredAt,
     command: key && context.commandId ? { key, commandId: context.commandId, resultId: context.resultId ?? streamId } : undefined,
   });
-  return fromAppend(appended, appended.duplicate ? [] : events);
+  if (appended.duplicate) return fromAppend(appended, []);
+  // Without a commandId the store records no result, so it answers the stream id: the command's
+  // own result (a session, a concern…) is known here all the same.
+  return { ...fromAppend(appended, events), id: context.resultId ?? streamId };
 };
 
 const fromAppend = (result: AppendResult, events: readonly DomainEvent[]): CommandResult => ({
