@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import type { Logger } from 'pino';
 import { AidDeliveriesModule, aidDeliveriesTypeDefs } from '@coord/aid-deliveries-feature';
+import { LiaisonModule, liaisonTypeDefs } from '@coord/liaison-feature';
 import { PlanningModule, planningTypeDefs } from '@coord/planning-feature';
 import { ReferenceDataModule, referenceDataTypeDefs } from '@coord/reference-data';
 import {
@@ -21,10 +22,11 @@ export class AppModule {
       module: AppModule,
       imports: [
         InfrastructureModule.forRoot(config, logger),
-        CoordinationGraphQLModule.forRoot([referenceDataTypeDefs, aidDeliveriesTypeDefs, planningTypeDefs]),
+        CoordinationGraphQLModule.forRoot([referenceDataTypeDefs, aidDeliveriesTypeDefs, planningTypeDefs, liaisonTypeDefs]),
         ReferenceDataModule,
         AidDeliveriesModule,
         PlanningModule,
+        LiaisonModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],

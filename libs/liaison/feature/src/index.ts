@@ -1,1 +1,3 @@
-export {};
+export * from './liaison.module';
+export * from './graphql/liaison.schema';
+export * from './early-warning/early-warning';

@@ -2,7 +2,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { ExecutionResult, GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { TokenVerifier } from '@coord/auth';
 import { DomainError, isDomainError, isPositionString } from '@coord/kernel';
@@ -60,6 +60,8 @@ export class CoordinationGraphQLModule {
             config: PlatformConfig,
             logger: Logger,
           ): ApolloDriverConfig => {
+            const formatError = (formatted: GraphQLFormattedError, error: unknown) =>
+              formatGraphQLError(formatted, error, (internal) => logger.error({ err: internal }, 'unexpected error in a GraphQL operation'));
             const authenticate = async (authorization: unknown) => {
               try {
                 return { actor: await verifier.verify(typeof authorization === 'string' ? authorization : undefined), authError: null };
@@ -74,8 +76,7 @@ export class CoordinationGraphQLModule {
               introspection: true,
               includeStacktraceInErrorResponses: false,
               plugins: [contractPlugin(runner, config.readWaitTimeoutMs)],
-              formatError: (formatted, error) =>
-                formatGraphQLError(formatted, error, (internal) => logger.error({ err: internal }, 'unexpected error in a GraphQL operation')),
+              formatError,
               context: async (request: any): Promise<RequestContext> => {
                 // graphql-ws hands over the socket context; HTTP hands over the express request.
                 if (request?.extra?.socket) {
@@ -104,6 +105,11 @@ export class CoordinationGraphQLModule {
                     ctx.extra.auth = auth;
                     return true;
                   },
+                  // Errors leave a socket as they leave HTTP: with one of CONTRACT.md's codes, never a stack.
+                  onNext: (_ctx: unknown, _id: string, _payload: unknown, _args: unknown, result: ExecutionResult) =>
+                    result.errors ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) } : result,
+                  onError: (_ctx: unknown, _id: string, _payload: unknown, errors: readonly GraphQLError[]) =>
+                    errors.map((error) => formatError(error.toJSON(), error)),
                 },
               },
             };
