@@ -14,8 +14,8 @@ interface Case {
   readonly code: string;
   readonly field?: string;
 }
-interface Ids { planned: string; dispatched: string; delivered: string; agency: string; partner: string }
-interface Tokens { agency: string; admin: string; community: string }
+interface Ids { planned: string; dispatched: string; delivered: string; agency: string; partner: string; mission: string; committee: string; futureSession: string; heldSession: string }
+interface Tokens { agency: string; admin: string; community: string; chair: string }
 
 const PLAN = 'mutation($input: PlanDeliveryInput!) { planDelivery(input: $input) { id } }';
 const DISPATCH = 'mutation($input: DispatchDeliveryInput!) { dispatchDelivery(input: $input) { id } }';
@@ -26,12 +26,24 @@ const CANCEL = 'mutation($input: CancelDeliveryInput!) { cancelDelivery(input: $
 const CORRECT = 'mutation($input: CorrectDeliveryInput!) { correctDelivery(input: $input) { id } }';
 const REGISTER = 'mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id } }';
 const LIST = 'query($filter: PictureFilter, $first: Int, $after: String) { aidDeliveries(filter: $filter, first: $first, after: $after) { totalCount } }';
+const FORM = 'mutation($input: FormCommitteeInput!) { formCommittee(input: $input) { id } }';
+const SCHEDULE = 'mutation($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }';
+const RESCHEDULE = 'mutation($input: RescheduleSessionInput!) { rescheduleSession(input: $input) { id } }';
+const CANCEL_SESSION = 'mutation($input: CancelSessionInput!) { cancelSession(input: $input) { id } }';
+const ATTEND = 'mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { id } }';
+const DECIDE = 'mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { id } }';
+const CONCLUDE = 'mutation($input: ConcludeSessionInput!) { concludeSession(input: $input) { id } }';
 
 const validPlan = { sector: 'WASH', items: [{ commodity: 'Hygiene kit', quantity: 100, unit: 'kit' }], adminCode: 'ML0703', plannedDate: '2026-12-10', targetedBeneficiaries: 500 };
 const plan = (patch: Record<string, unknown>) => () => ({ input: { ...validPlan, ...patch } });
 const planItem = (patch: Record<string, unknown>) => plan({ items: [{ ...validPlan.items[0], ...patch }] });
 const people = { women: 1, men: 2, girls: 3, boys: 4 };
 const long = (n: number) => 'x'.repeat(n);
+const form = (patch: Record<string, unknown>) => (ids: Ids) => ({ input: { name: 'Comité de Gao', chairId: ids.mission, memberIds: [ids.mission, ids.agency], ...patch } });
+const slot = { startsAt: '2090-03-10T09:00:00Z', endsAt: '2090-03-10T12:00:00Z' };
+const schedule = (patch: Record<string, unknown>) => (ids: Ids) => ({ input: { committeeId: ids.committee, ...slot, venue: 'Gao', agenda: ['Accès'], ...patch } });
+const onSession = (session: 'futureSession' | 'heldSession', patch: Record<string, unknown>) => (ids: Ids) => ({ input: { committeeId: ids.committee, sessionId: ids[session], ...patch } });
+const actionItem = (patch: Record<string, unknown>) => (ids: Ids) => ({ description: 'Pre-position stocks', responsibleId: ids.agency, dueDate: '2090-04-01', ...patch });
 
 const CASES: Case[] = [
   // planDelivery: values
@@ -112,6 +124,40 @@ const CASES: Case[] = [
   { name: 'over-long acronym', query: REGISTER, variables: () => ({ input: { name: 'Some NGO', acronym: long(31), kind: 'NGO' } }), as: 'admin', code: 'BAD_USER_INPUT', field: 'acronym' },
   { name: 'duplicate organisation', query: REGISTER, variables: () => ({ input: { name: 'world food programme', kind: 'UN_AGENCY' } }), as: 'admin', code: 'CONFLICT' },
   { name: 'registration by a non-admin', query: REGISTER, variables: () => ({ input: { name: 'Rogue NGO', kind: 'NGO' } }), code: 'FORBIDDEN' },
+  // joint planning (the chair's liaison officer acts unless said otherwise)
+  { name: 'committee without a name', query: FORM, variables: form({ name: ' ' }), as: 'chair', code: 'BAD_USER_INPUT', field: 'name' },
+  { name: 'committee member unknown', query: FORM, variables: form({ memberIds: ['Organization-unknown'] }), as: 'chair', code: 'NOT_FOUND', field: 'memberIds' },
+  { name: 'committee chair unknown', query: FORM, variables: form({ chairId: 'Organization-unknown' }), as: 'chair', code: 'NOT_FOUND', field: 'chairId' },
+  { name: 'committee chair not a member', query: FORM, variables: (ids) => form({ memberIds: [ids.agency, ids.partner] })(ids), as: 'chair', code: 'BAD_USER_INPUT', field: 'memberIds' },
+  { name: 'committee place unknown', query: FORM, variables: form({ adminCode: 'ML9999' }), as: 'chair', code: 'NOT_FOUND', field: 'adminCode' },
+  { name: 'committee of 101 members', query: FORM, variables: form({ memberIds: Array.from({ length: 101 }, (_, i) => `Organization-${i}`) }), as: 'chair', code: 'BAD_USER_INPUT', field: 'memberIds' },
+  { name: 'committee chaired by an agency officer', query: FORM, variables: form({}), code: 'FORBIDDEN' },
+  { name: 'session time without offset', query: SCHEDULE, variables: schedule({ startsAt: '2090-03-10T09:00:00' }), as: 'chair', code: 'BAD_USER_INPUT', field: 'startsAt' },
+  { name: 'session time as a date', query: SCHEDULE, variables: schedule({ endsAt: '2090-03-10' }), as: 'chair', code: 'BAD_USER_INPUT', field: 'endsAt' },
+  { name: 'session ending before it starts', query: SCHEDULE, variables: schedule({ endsAt: '2090-03-10T08:00:00Z' }), as: 'chair', code: 'BAD_USER_INPUT', field: 'endsAt' },
+  { name: 'session ending as it starts', query: SCHEDULE, variables: schedule({ endsAt: '2090-03-10T10:00:00+01:00' }), as: 'chair', code: 'BAD_USER_INPUT', field: 'endsAt' },
+  { name: 'session of eight days', query: SCHEDULE, variables: schedule({ endsAt: '2090-03-18T09:00:01Z' }), as: 'chair', code: 'BAD_USER_INPUT', field: 'endsAt' },
+  { name: 'session in 1999', query: SCHEDULE, variables: schedule({ startsAt: '1999-12-31T09:00:00Z' }), as: 'chair', code: 'BAD_USER_INPUT', field: 'startsAt' },
+  { name: 'session without a venue', query: SCHEDULE, variables: schedule({ venue: '' }), as: 'chair', code: 'BAD_USER_INPUT', field: 'venue' },
+  { name: 'blank agenda item', query: SCHEDULE, variables: schedule({ agenda: ['Accès', '  '] }), as: 'chair', code: 'BAD_USER_INPUT', field: 'agenda[1]' },
+  { name: 'allowMemberClash as text', query: SCHEDULE, variables: schedule({ allowMemberClash: 'yes' }), as: 'chair', code: 'BAD_USER_INPUT', field: 'allowMemberClash' },
+  { name: 'session of an unknown committee', query: SCHEDULE, variables: schedule({ committeeId: 'Committee-6b1f7c1e-0000-4000-8000-000000000000' }), as: 'chair', code: 'NOT_FOUND', field: 'committeeId' },
+  { name: 'session of a delivery', query: SCHEDULE, variables: (ids) => schedule({ committeeId: ids.planned })(ids), as: 'chair', code: 'NOT_FOUND', field: 'committeeId' },
+  { name: 'session overlapping another', query: SCHEDULE, variables: schedule({ startsAt: '2090-01-10T11:00:00Z', endsAt: '2090-01-10T13:00:00Z' }), as: 'chair', code: 'CONFLICT' },
+  { name: 'session scheduled by a member', query: SCHEDULE, variables: schedule({}), code: 'FORBIDDEN' },
+  { name: 'moving an unknown session', query: RESCHEDULE, variables: (ids) => ({ input: { committeeId: ids.committee, sessionId: 'no-such-session', ...slot } }), as: 'chair', code: 'NOT_FOUND', field: 'sessionId' },
+  { name: 'moving a session into the past', query: RESCHEDULE, variables: onSession('futureSession', { startsAt: '2020-01-10T09:00:00Z', endsAt: '2020-01-10T10:00:00Z' }), as: 'chair', code: 'BAD_USER_INPUT', field: 'startsAt' },
+  { name: 'moving a session that sat', query: RESCHEDULE, variables: onSession('heldSession', slot), as: 'chair', code: 'INVALID_TRANSITION' },
+  { name: 'cancelling without a reason', query: CANCEL_SESSION, variables: onSession('futureSession', { reason: '' }), as: 'chair', code: 'BAD_USER_INPUT', field: 'reason' },
+  { name: 'attendance of a session to come', query: ATTEND, variables: (ids) => onSession('futureSession', { organizationIds: [ids.agency] })(ids), as: 'chair', code: 'INVALID_TRANSITION' },
+  { name: 'attendance of a non-member', query: ATTEND, variables: (ids) => onSession('heldSession', { organizationIds: [ids.agency, ids.partner] })(ids), as: 'chair', code: 'BAD_USER_INPUT', field: 'organizationIds[1]' },
+  { name: 'attendance listing a member twice', query: ATTEND, variables: (ids) => onSession('heldSession', { organizationIds: [ids.agency, ids.agency] })(ids), as: 'chair', code: 'BAD_USER_INPUT', field: 'organizationIds[1]' },
+  { name: 'decision without text', query: DECIDE, variables: onSession('heldSession', { text: '' }), as: 'chair', code: 'BAD_USER_INPUT', field: 'text' },
+  { name: 'action item due on 30 February', query: DECIDE, variables: (ids) => onSession('heldSession', { text: 'Act', actionItem: actionItem({ dueDate: '2090-02-30' })(ids) })(ids), as: 'chair', code: 'BAD_USER_INPUT', field: 'actionItem.dueDate' },
+  { name: 'action item in an unknown sector', query: DECIDE, variables: (ids) => onSession('heldSession', { text: 'Act', actionItem: actionItem({ sector: 'PEACE' })(ids) })(ids), as: 'chair', code: 'BAD_USER_INPUT', field: 'actionItem.sector' },
+  { name: 'action item for an unknown organisation', query: DECIDE, variables: (ids) => onSession('heldSession', { text: 'Act', actionItem: actionItem({ responsibleId: 'Organization-unknown' })(ids) })(ids), as: 'chair', code: 'NOT_FOUND', field: 'actionItem.responsibleId' },
+  { name: 'action item for a non-member', query: DECIDE, variables: (ids) => onSession('heldSession', { text: 'Act', actionItem: actionItem({ responsibleId: ids.partner })(ids) })(ids), as: 'chair', code: 'BAD_USER_INPUT', field: 'actionItem.responsibleId' },
+  { name: 'concluding on a stale version', query: CONCLUDE, variables: onSession('heldSession', { expectedVersion: 1 }), as: 'chair', code: 'CONFLICT' },
   // queries and the request itself
   { name: 'page size zero', query: LIST, variables: () => ({ first: 0 }), code: 'BAD_USER_INPUT', field: 'first' },
   { name: 'page size too large', query: LIST, variables: () => ({ first: 10_000 }), code: 'BAD_USER_INPUT', field: 'first' },
@@ -140,7 +186,8 @@ describe('malformed and invalid input', () => {
     const agency = await register('World Food Programme', 'WFP', 'UN_AGENCY');
     const partner = await register('Association Malienne pour la Survie au Sahel', 'AMSS', 'NGO');
     const community = await register('Association des femmes de Gao', 'AFG', 'COMMUNITY');
-    tokens = { agency: await platform.token(agency, ['AGENCY_OFFICER']), admin, community: await platform.token(community, ['COMMUNITY_FOCAL_POINT']) };
+    const mission = await register('Mission des Nations Unies', 'MINUSMA', 'PEACEKEEPING_MISSION');
+    tokens = { agency: await platform.token(agency, ['AGENCY_OFFICER']), admin, community: await platform.token(community, ['COMMUNITY_FOCAL_POINT']), chair: await platform.token(mission, ['LIAISON_OFFICER']) };
     const run = async (query: string, input: Record<string, unknown>) => {
       const response = await platform.graphql(query, { input }, { token: tokens.agency });
       expect(response.errors).toBeUndefined();
@@ -152,7 +199,16 @@ describe('malformed and invalid input', () => {
     const delivered = await run(PLAN, validPlan);
     await run(DISPATCH, { deliveryId: delivered });
     await run(RECORD, { deliveryId: delivered, deliveredItems: validPlan.items, reached: people });
-    ids = { planned, dispatched, delivered, agency, partner };
+    const asChair = async (query: string, input: Record<string, unknown>) => {
+      const response = await platform.graphql(query, { input }, { token: tokens.chair });
+      expect(response.errors).toBeUndefined();
+      return (Object.values(response.data)[0] as { id: string }).id;
+    };
+    const committee = await asChair(FORM, { name: 'Comité de Gao', chairId: mission, memberIds: [mission, agency] });
+    const session = (startsAt: string, endsAt: string) => asChair(SCHEDULE, { committeeId: committee, startsAt, endsAt, venue: 'Gao', agenda: [] });
+    const futureSession = await session('2090-01-10T09:00:00Z', '2090-01-10T12:00:00Z');
+    const heldSession = await session('2025-01-10T09:00:00Z', '2025-01-10T12:00:00Z');
+    ids = { planned, dispatched, delivered, agency, partner, mission, committee, futureSession, heldSession };
   });
 
   afterAll(() => platform?.close());
