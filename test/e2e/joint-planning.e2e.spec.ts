@@ -249,6 +249,26 @@ const jointPlanning = (storage: () => Promise<{ env: Record<string, string>; cle
     });
   });
 
+  it('keeps a committee’s sessions apart even when schedulers race', async () => {
+    const cell = await ok(FORM, { name: 'Cellule de veille de Gao', chairId: org.mission, memberIds: [org.mission, org.gov] }, token.missionLiaison);
+    const racing = [0, 10, 20, 30, 40].map((minute) =>
+      platform.graphql(
+        SCHEDULE,
+        { input: { committeeId: cell.id, startsAt: `${day(40)}T09:${String(minute).padStart(2, '0')}:00Z`, endsAt: `${day(40)}T11:00:00Z`, venue: 'Gao', agenda: [] } },
+        { token: token.missionLiaison },
+      ),
+    );
+    const answers = await Promise.all(racing);
+    // The stream is appended at the version decided on: a loser either saw the winner's session
+    // (SESSION_OVERLAP) or lost the append (WRONG_EXPECTED_VERSION); never are two accepted.
+    expect(answers.filter((answer) => !answer.errors)).toHaveLength(1);
+    for (const answer of answers.filter((candidate) => candidate.errors)) {
+      expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: expect.stringMatching(/^(SESSION_OVERLAP|WRONG_EXPECTED_VERSION)$/) });
+    }
+    const winner = answers.find((answer) => !answer.errors)!.data.scheduleSession as Payload;
+    expect((await read(COMMITTEE, { id: cell.id }, winner.position)).committee.sessions).toHaveLength(1);
+  });
+
   it('refuses to book a member into overlapping sessions of two committees, unless forced', async () => {
     // OCHA chairs a second committee where OCHA and WFP sit again: both are in the moved Gao session.
     const mopti = await ok(FORM, { name: 'Groupe de coordination humanitaire de Mopti', chairId: org.ocha, memberIds: [org.ocha, org.wfp, org.nrc], adminCode: 'ML05' }, token.ochaLiaison);
