@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DomainError, fold, isDomainError, type Actor } from '@coord/kernel';
+import { fold, isDomainError, type Actor } from '@coord/kernel';
 import type { CommitteeEvent } from '@coord/contracts';
 import type { BookedSession, CommitteeCommand } from './committee.commands';
 import { committeeDecider } from './committee.decider';
@@ -137,7 +137,7 @@ const run = (commands: readonly CommitteeCommand[], rejections?: Map<string, num
     } catch (error) {
       // Any other error would reach the client as INTERNAL: every rejection must be a DomainError.
       if (!isDomainError(error)) throw error;
-      const key = (error as DomainError).details.reason ?? error.code;
+      const key = error.details.reason ?? error.code;
       rejections?.set(key, (rejections.get(key) ?? 0) + 1);
       continue;
     }

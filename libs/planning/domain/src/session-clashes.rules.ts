@@ -43,7 +43,7 @@ export const requireNoUnforcedClash = (clashes: readonly MemberClash[], allowMem
   const first = clashes[0];
   throw conflict(
     'MEMBER_DOUBLE_BOOKED',
-    `${first.memberIds.join(', ')} already sit(s) in session ${first.sessionId} of committee ${first.committeeId} ` +
-      `from ${first.startsAt} to ${first.endsAt}; set allowMemberClash to schedule anyway`,
+    `members ${first.memberIds.join(', ')} are booked into session ${first.sessionId} of committee ${first.committeeId} ` +
+      `from ${first.startsAt} to ${first.endsAt}; set allowMemberClash to book them anyway`,
   );
 };
