@@ -3,8 +3,8 @@
  * Everything is idempotent; `connect` runs it under an advisory lock because concurrent
  * `CREATE OR REPLACE FUNCTION`s fail with "tuple concurrently updated".
  *
- * `es_append` does the whole append in one round trip. It returns one row:
- * `appended` / `duplicate` with the result, or `conflict` with the stream's actual version.
+ * `es_append` does the whole append in one round trip and answers one row: `appended` or `duplicate`
+ * with the result, or `conflict` with the stream's actual version (null when there is no stream).
  */
 export const postgresEventStoreSchema = (schema: string): string => `
 CREATE SCHEMA IF NOT EXISTS ${schema};
@@ -26,10 +26,12 @@ CREATE TABLE IF NOT EXISTS ${schema}.events (
   UNIQUE (stream_id, stream_version)
 );
 
+-- Every append rewrites its stream's row; free space on each page lets that be a HOT update, which
+-- leaves the primary key untouched.
 CREATE TABLE IF NOT EXISTS ${schema}.streams (
   stream_id text PRIMARY KEY,
   version integer NOT NULL
-);
+) WITH (fillfactor = 50);
 
 CREATE TABLE IF NOT EXISTS ${schema}.commands (
   key text PRIMARY KEY,
@@ -53,34 +55,39 @@ CREATE OR REPLACE FUNCTION ${schema}.es_append(
   p_actor_user_id text,
   p_actor_organization_id text,
   p_occurred_at timestamptz,
-  p_events jsonb
-) RETURNS TABLE (r_outcome text, r_stream_id text, r_version integer, r_position text, r_result_id text)
+  p_events jsonb,
+  OUT r_outcome text,
+  OUT r_stream_id text,
+  OUT r_version integer,
+  OUT r_position text,
+  OUT r_result_id text
+)
 LANGUAGE plpgsql AS $$
 DECLARE
   v_count integer := jsonb_array_length(p_events);
-  v_version integer;
-  v_tx xid8;
-  v_last_position bigint;
 BEGIN
   IF p_command_key IS NOT NULL THEN
     -- A retry racing its own first attempt waits here for that attempt to end, then finds its result:
     -- the answer is a duplicate rather than a unique violation that would abort the transaction.
     PERFORM pg_advisory_xact_lock(hashtext('${schema}.commands'), hashtext(p_command_key));
-    RETURN QUERY SELECT 'duplicate'::text, c.stream_id, c.version, c.position, c.result_id
+    SELECT 'duplicate', c.stream_id, c.version, c.position, c.result_id
+      INTO r_outcome, r_stream_id, r_version, r_position, r_result_id
       FROM ${schema}.commands c WHERE c.key = p_command_key;
     IF FOUND THEN RETURN; END IF;
   END IF;
+  r_stream_id := p_stream_id;
+  r_result_id := p_result_id;
 
   IF v_count = 0 THEN
-    SELECT s.version INTO v_version FROM ${schema}.streams s WHERE s.stream_id = p_stream_id;
-    IF p_expected_version IS NOT NULL AND p_expected_version <> coalesce(v_version, 0) THEN
-      RETURN QUERY SELECT 'conflict'::text, p_stream_id, v_version, NULL::text, NULL::text;
+    SELECT s.version INTO r_version FROM ${schema}.streams s WHERE s.stream_id = p_stream_id;
+    IF p_expected_version IS NOT NULL AND p_expected_version <> coalesce(r_version, 0) THEN
+      r_outcome := 'conflict';
       RETURN;
     END IF;
-    RETURN QUERY SELECT 'appended'::text, p_stream_id, coalesce(v_version, 0),
-      coalesce((SELECT e.tx_id::text || ':' || e.position FROM ${schema}.events e
-                WHERE e.stream_id = p_stream_id ORDER BY e.stream_version DESC LIMIT 1), '0:0'),
-      p_result_id;
+    r_outcome := 'appended';
+    r_version := coalesce(r_version, 0);
+    r_position := coalesce((SELECT e.tx_id::text || ':' || e.position FROM ${schema}.events e
+                             WHERE e.stream_id = p_stream_id ORDER BY e.stream_version DESC LIMIT 1), '0:0');
     RETURN;
   END IF;
 
@@ -89,42 +96,39 @@ BEGIN
   IF p_expected_version IS NULL THEN
     INSERT INTO ${schema}.streams AS s (stream_id, version) VALUES (p_stream_id, v_count)
       ON CONFLICT (stream_id) DO UPDATE SET version = s.version + v_count
-      RETURNING s.version INTO v_version;
+      RETURNING s.version INTO r_version;
   ELSIF p_expected_version = 0 THEN
     INSERT INTO ${schema}.streams (stream_id, version) VALUES (p_stream_id, v_count)
       ON CONFLICT (stream_id) DO NOTHING
-      RETURNING version INTO v_version;
+      RETURNING version INTO r_version;
   ELSE
     UPDATE ${schema}.streams s SET version = s.version + v_count
       WHERE s.stream_id = p_stream_id AND s.version = p_expected_version
-      RETURNING s.version INTO v_version;
+      RETURNING s.version INTO r_version;
   END IF;
 
-  IF v_version IS NULL THEN
-    RETURN QUERY SELECT 'conflict'::text, p_stream_id, s.version, NULL::text, NULL::text
-      FROM (SELECT 1) AS one LEFT JOIN ${schema}.streams s ON s.stream_id = p_stream_id;
+  IF r_version IS NULL THEN
+    r_outcome := 'conflict';
+    SELECT s.version INTO r_version FROM ${schema}.streams s WHERE s.stream_id = p_stream_id;
     RETURN;
   END IF;
 
-  v_tx := pg_current_xact_id();
-  WITH inserted AS (
-    INSERT INTO ${schema}.events (stream_id, stream_version, type, schema_version, data, occurred_at,
-                                  actor_user_id, actor_organization_id, command_id)
-    SELECT p_stream_id, v_version - v_count + e.ordinality::integer, e.event->>'type',
-           (e.event->>'schemaVersion')::integer, e.event->'data', p_occurred_at,
-           p_actor_user_id, p_actor_organization_id, p_command_id
-      FROM jsonb_array_elements(p_events) WITH ORDINALITY AS e(event, ordinality)
-     ORDER BY e.ordinality
-    RETURNING position
-  )
-  SELECT max(position) INTO v_last_position FROM inserted;
+  -- The sort makes the positions (drawn from the sequence as rows leave it) follow the stream versions,
+  -- so the session's currval afterwards is the position of the last event.
+  INSERT INTO ${schema}.events (stream_id, stream_version, type, schema_version, data, occurred_at,
+                                actor_user_id, actor_organization_id, command_id)
+  SELECT p_stream_id, r_version - v_count + e.ordinality::integer, e.event->>'type',
+         (e.event->>'schemaVersion')::integer, e.event->'data', p_occurred_at,
+         p_actor_user_id, p_actor_organization_id, p_command_id
+    FROM jsonb_array_elements(p_events) WITH ORDINALITY AS e(event, ordinality)
+   ORDER BY e.ordinality;
+  r_outcome := 'appended';
+  r_position := pg_current_xact_id()::text || ':' || currval('${schema}.events_position_seq');
 
   IF p_command_key IS NOT NULL THEN
     INSERT INTO ${schema}.commands (key, stream_id, result_id, version, position)
-      VALUES (p_command_key, p_stream_id, p_result_id, v_version, v_tx::text || ':' || v_last_position);
+      VALUES (p_command_key, p_stream_id, p_result_id, r_version, r_position);
   END IF;
-
-  RETURN QUERY SELECT 'appended'::text, p_stream_id, v_version, v_tx::text || ':' || v_last_position, p_result_id;
 END
 $$;
 `;
