@@ -51,6 +51,7 @@ export default [
             { sourceTag: 'scope:aid-deliveries', onlyDependOnLibsWithTags: ['scope:aid-deliveries', 'scope:shared'] },
             { sourceTag: 'scope:planning', onlyDependOnLibsWithTags: ['scope:planning', 'scope:shared'] },
             { sourceTag: 'scope:liaison', onlyDependOnLibsWithTags: ['scope:liaison', 'scope:shared'] },
+            { sourceTag: 'scope:action-plans', onlyDependOnLibsWithTags: ['scope:action-plans', 'scope:shared'] },
           ],
         },
       ],
