@@ -2,6 +2,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { ServerOptions } from 'graphql-ws';
 import { ExecutionResult, GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { TokenVerifier } from '@coord/auth';
@@ -62,6 +63,11 @@ export class CoordinationGraphQLModule {
           ): ApolloDriverConfig => {
             const formatError = (formatted: GraphQLFormattedError, error: unknown) =>
               formatGraphQLError(formatted, error, (internal) => logger.error({ err: internal }, 'unexpected error in a GraphQL operation'));
+            // Nest's type for the graphql-ws options lists fewer hooks than it hands on to useServer,
+            // which also formats the errors of a subscription refused at the start.
+            const socketErrors: Pick<ServerOptions, 'onError'> = {
+              onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error)),
+            };
             const authenticate = async (authorization: unknown) => {
               try {
                 return { actor: await verifier.verify(typeof authorization === 'string' ? authorization : undefined), authError: null };
@@ -108,8 +114,7 @@ export class CoordinationGraphQLModule {
                   // Errors leave a socket as they leave HTTP: with one of CONTRACT.md's codes, never a stack.
                   onNext: (_ctx: unknown, _id: string, _payload: unknown, _args: unknown, result: ExecutionResult) =>
                     result.errors ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) } : result,
-                  onError: (_ctx: unknown, _id: string, _payload: unknown, errors: readonly GraphQLError[]) =>
-                    errors.map((error) => formatError(error.toJSON(), error)),
+                  ...socketErrors,
                 },
               },
             };
