@@ -114,6 +114,26 @@ describe('Relay [sqlite event store, in-process bus]', () => {
     expect(positions(received)).toEqual(positions(await log()));
   });
 
+  it('looks again soon when a poke finds nothing yet, as while an older transaction holds PostgreSQL readers back', async () => {
+    const received: EventEnvelope[] = [];
+    bus.subscribe('collector', async (events) => {
+      received.push(...events);
+    });
+    const reads = jest.spyOn(store, 'readAll');
+    const running = relay({ pollIntervalMs: 60_000 });
+    running.start();
+    await eventually(() => reads.mock.results.length > 0, 'the first idle read');
+    await reads.mock.results[0].value;
+
+    await append(3);
+    // The two reads after the poke come back empty, as they would below a lagging pg_snapshot_xmin.
+    reads.mockResolvedValueOnce([]).mockResolvedValueOnce([]);
+    running.poke();
+
+    await eventually(() => received.length === 3, 'the events once visible', 2_000);
+    expect(positions(received)).toEqual(positions(await log()));
+  });
+
   it('finds by polling what another process appended', async () => {
     const received: EventEnvelope[] = [];
     bus.subscribe('collector', async (events) => {

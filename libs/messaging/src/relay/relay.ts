@@ -32,6 +32,8 @@ const DEFAULTS = {
 
 type RunState = 'stopped' | 'running' | 'stopping';
 
+const FIRST_RECHECK_MS = 5;
+
 /**
  * Publishes the log to the bus in global order (ARCHITECTURE.md "Publish"). The checkpoint moves
  * only after the bus acknowledged a batch, so a crash or a failing subscriber means the batch is
@@ -140,15 +142,28 @@ export class Relay {
   }
 
   private async run(): Promise<void> {
+    /** After a poke that found nothing: the next quick look, doubling up to the poll interval. */
+    let recheck: number | null = null;
     while (this.state === 'running') {
       let delay = this.options.pollIntervalMs;
+      const poked = this.poked;
       this.poked = false;
       try {
-        while (this.state === 'running' && (await this.publishNextBatch()) > 0) {
-          // Keep going while there is a backlog; the next empty read ends the burst.
+        let published = 0;
+        // Keep going while there is a backlog; the next empty read ends the burst.
+        while (this.state === 'running') {
+          const count = await this.publishNextBatch();
+          if (count === 0) break;
+          published += count;
         }
         this.failures = 0;
         this.error = null;
+        // A poke means this process appended, yet on PostgreSQL the event stays out of sight while
+        // any older transaction in the cluster is open: look again soon, not at the next poll.
+        if (published > 0) recheck = null;
+        else if (poked || recheck !== null) recheck = recheck === null ? FIRST_RECHECK_MS : recheck * 2;
+        if (recheck !== null && recheck >= delay) recheck = null;
+        if (recheck !== null) delay = recheck;
       } catch (error) {
         this.failures += 1;
         this.error = error;
