@@ -108,6 +108,7 @@ const suite = (engine: ReadModelEngine) => () => {
   it('refuses a window that ends before it starts, or a date that is not one', async () => {
     await expect(queries.meetings({ from: '2026-03-03', to: '2026-03-02' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'to' } });
     await expect(queries.meetings({ from: '3 March' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'from' } });
+    await expect(queries.meetings({ to: '2026-02-30' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'to' } });
   });
 
   it('names every place containing a P-code, nearest first', async () => {

@@ -11,7 +11,9 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const checkedDate = (field: 'from' | 'to', value: string | null | undefined): string | null => {
   if (value == null) return null;
-  if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+  // Date.parse rolls 30 February over to March, so the date must read back as given.
+  const parsed = new Date(`${value}T00:00:00.000Z`);
+  if (!ISO_DATE.test(value) || Number.isNaN(parsed.getTime()) || !parsed.toISOString().startsWith(value)) {
     throw badInput(field, `${field} must be a date YYYY-MM-DD`);
   }
   return value;
