@@ -14,8 +14,8 @@ interface Case {
   readonly code: string;
   readonly field?: string;
 }
-interface Ids { planned: string; dispatched: string; delivered: string; agency: string; partner: string; mission: string; committee: string; futureSession: string; heldSession: string }
-interface Tokens { agency: string; admin: string; community: string; chair: string }
+interface Ids { planned: string; dispatched: string; delivered: string; agency: string; partner: string; mission: string; committee: string; futureSession: string; heldSession: string; scheduledMeeting: string; heldMeeting: string; cancelledMeeting: string; concern: string }
+interface Tokens { agency: string; admin: string; community: string; chair: string; liaison: string }
 
 const PLAN = 'mutation($input: PlanDeliveryInput!) { planDelivery(input: $input) { id } }';
 const DISPATCH = 'mutation($input: DispatchDeliveryInput!) { dispatchDelivery(input: $input) { id } }';
@@ -26,6 +26,13 @@ const CANCEL = 'mutation($input: CancelDeliveryInput!) { cancelDelivery(input: $
 const CORRECT = 'mutation($input: CorrectDeliveryInput!) { correctDelivery(input: $input) { id } }';
 const REGISTER = 'mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id } }';
 const LIST = 'query($filter: PictureFilter, $first: Int, $after: String) { aidDeliveries(filter: $filter, first: $first, after: $after) { totalCount } }';
+const SCHEDULE_MEETING = 'mutation($input: ScheduleLiaisonMeetingInput!) { scheduleLiaisonMeeting(input: $input) { id } }';
+const HOLD_MEETING = 'mutation($input: RecordMeetingHeldInput!) { recordMeetingHeld(input: $input) { id } }';
+const RAISE_CONCERN = 'mutation($input: RaiseConcernInput!) { raiseConcern(input: $input) { id } }';
+const ASSIGN_FOLLOW_UP = 'mutation($input: AssignFollowUpInput!) { assignFollowUp(input: $input) { id } }';
+const COMPLETE_FOLLOW_UP = 'mutation($input: CompleteFollowUpInput!) { completeFollowUp(input: $input) { id } }';
+const CANCEL_MEETING = 'mutation($input: CancelLiaisonMeetingInput!) { cancelLiaisonMeeting(input: $input) { id } }';
+const MEETINGS = 'query($adminCode: ID, $from: Date, $to: Date) { liaisonMeetings(adminCode: $adminCode, from: $from, to: $to) { id } }';
 const FORM = 'mutation($input: FormCommitteeInput!) { formCommittee(input: $input) { id } }';
 const SCHEDULE = 'mutation($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }';
 const RESCHEDULE = 'mutation($input: RescheduleSessionInput!) { rescheduleSession(input: $input) { id } }';
@@ -39,6 +46,11 @@ const plan = (patch: Record<string, unknown>) => () => ({ input: { ...validPlan,
 const planItem = (patch: Record<string, unknown>) => plan({ items: [{ ...validPlan.items[0], ...patch }] });
 const people = { women: 1, men: 2, girls: 3, boys: 4 };
 const long = (n: number) => 'x'.repeat(n);
+const validMeeting = { title: 'Réunion de liaison', adminCode: 'ML0701', startsAt: '2026-11-01T09:00:00Z', stakeholders: [{ name: 'Chef de village', group: 'community leaders' }] };
+const scheduleMeeting = (patch: Record<string, unknown>) => () => ({ input: { ...validMeeting, ...patch } });
+const onMeeting = (meeting: 'scheduledMeeting' | 'heldMeeting' | 'cancelledMeeting', patch: Record<string, unknown>) => (ids: Ids) => ({ input: { meetingId: ids[meeting], ...patch } });
+const concernAt = (patch: Record<string, unknown>, meeting: 'scheduledMeeting' | 'heldMeeting' = 'heldMeeting') => onMeeting(meeting, { sector: 'PROTECTION', severity: 'HIGH', adminCode: 'ML0701', text: 'Checkpoint closed at night', ...patch });
+const followUpOn = (patch: Record<string, unknown>) => (ids: Ids) => onMeeting('heldMeeting', { concernId: ids.concern, assigneeId: ids.partner, dueDate: '2026-11-20', ...patch })(ids);
 const form = (patch: Record<string, unknown>) => (ids: Ids) => ({ input: { name: 'Comité de Gao', chairId: ids.mission, memberIds: [ids.mission, ids.agency], ...patch } });
 const slot = { startsAt: '2090-03-10T09:00:00Z', endsAt: '2090-03-10T12:00:00Z' };
 const schedule = (patch: Record<string, unknown>) => (ids: Ids) => ({ input: { committeeId: ids.committee, ...slot, venue: 'Gao', agenda: ['Accès'], ...patch } });
@@ -158,6 +170,37 @@ const CASES: Case[] = [
   { name: 'action item for an unknown organisation', query: DECIDE, variables: (ids) => onSession('heldSession', { text: 'Act', actionItem: actionItem({ responsibleId: 'Organization-unknown' })(ids) })(ids), as: 'chair', code: 'NOT_FOUND', field: 'actionItem.responsibleId' },
   { name: 'action item for a non-member', query: DECIDE, variables: (ids) => onSession('heldSession', { text: 'Act', actionItem: actionItem({ responsibleId: ids.partner })(ids) })(ids), as: 'chair', code: 'BAD_USER_INPUT', field: 'actionItem.responsibleId' },
   { name: 'concluding on a stale version', query: CONCLUDE, variables: onSession('heldSession', { expectedVersion: 1 }), as: 'chair', code: 'CONFLICT' },
+  // liaison meetings (the host's liaison officer acts unless said otherwise)
+  { name: 'meeting without a title', query: SCHEDULE_MEETING, variables: scheduleMeeting({ title: ' ' }), as: 'liaison', code: 'BAD_USER_INPUT', field: 'title' },
+  { name: 'meeting time without offset', query: SCHEDULE_MEETING, variables: scheduleMeeting({ startsAt: '2026-11-01T09:00:00' }), as: 'liaison', code: 'BAD_USER_INPUT', field: 'startsAt' },
+  { name: 'meeting in 1999', query: SCHEDULE_MEETING, variables: scheduleMeeting({ startsAt: '1999-11-01T09:00:00Z' }), as: 'liaison', code: 'BAD_USER_INPUT', field: 'startsAt' },
+  { name: 'meeting without stakeholders', query: SCHEDULE_MEETING, variables: scheduleMeeting({ stakeholders: [] }), as: 'liaison', code: 'BAD_USER_INPUT', field: 'stakeholders' },
+  { name: 'stakeholder without a group', query: SCHEDULE_MEETING, variables: scheduleMeeting({ stakeholders: [{ name: 'Imam', group: '' }] }), as: 'liaison', code: 'BAD_USER_INPUT', field: 'stakeholders[0].group' },
+  { name: 'meeting place unknown', query: SCHEDULE_MEETING, variables: scheduleMeeting({ adminCode: 'ML9999' }), as: 'liaison', code: 'NOT_FOUND', field: 'adminCode' },
+  { name: 'meeting scheduled by an agency officer', query: SCHEDULE_MEETING, variables: scheduleMeeting({}), code: 'FORBIDDEN' },
+  { name: 'negative women attending', query: HOLD_MEETING, variables: onMeeting('scheduledMeeting', { attendanceWomen: -1, attendanceMen: 4 }), as: 'liaison', code: 'BAD_USER_INPUT', field: 'attendanceWomen' },
+  { name: 'fractional men attending', query: HOLD_MEETING, variables: onMeeting('scheduledMeeting', { attendanceWomen: 3, attendanceMen: 2.5 }), as: 'liaison', code: 'BAD_USER_INPUT', field: 'attendanceMen' },
+  { name: 'more youth than attending', query: HOLD_MEETING, variables: onMeeting('scheduledMeeting', { attendanceWomen: 3, attendanceMen: 2, attendanceYouth: 6 }), as: 'liaison', code: 'BAD_USER_INPUT', field: 'attendanceYouth' },
+  { name: 'holding a cancelled meeting', query: HOLD_MEETING, variables: onMeeting('cancelledMeeting', { attendanceWomen: 3, attendanceMen: 2 }), as: 'liaison', code: 'INVALID_TRANSITION' },
+  { name: 'holding an unknown meeting', query: HOLD_MEETING, variables: () => ({ input: { meetingId: 'LiaisonMeeting-6b1f7c1e-0000-4000-8000-000000000000', attendanceWomen: 1, attendanceMen: 1 } }), as: 'liaison', code: 'NOT_FOUND', field: 'meetingId' },
+  { name: 'holding a delivery', query: HOLD_MEETING, variables: (ids) => ({ input: { meetingId: ids.planned, attendanceWomen: 1, attendanceMen: 1 } }), as: 'liaison', code: 'NOT_FOUND', field: 'meetingId' },
+  { name: 'concern before the meeting is held', query: RAISE_CONCERN, variables: concernAt({}, 'scheduledMeeting'), as: 'liaison', code: 'INVALID_TRANSITION' },
+  { name: 'concern of unknown severity', query: RAISE_CONCERN, variables: concernAt({ severity: 'URGENT' }), as: 'liaison', code: 'BAD_USER_INPUT', field: 'severity' },
+  { name: 'concern without text', query: RAISE_CONCERN, variables: concernAt({ text: '  ' }), as: 'liaison', code: 'BAD_USER_INPUT', field: 'text' },
+  { name: 'over-long concern', query: RAISE_CONCERN, variables: concernAt({ text: long(4001) }), as: 'liaison', code: 'BAD_USER_INPUT', field: 'text' },
+  { name: 'sensitivity as text', query: RAISE_CONCERN, variables: concernAt({ sensitive: 'yes' }), as: 'liaison', code: 'BAD_USER_INPUT', field: 'sensitive' },
+  { name: 'concern about an unknown place', query: RAISE_CONCERN, variables: concernAt({ adminCode: 'ML9999' }), as: 'liaison', code: 'NOT_FOUND', field: 'adminCode' },
+  { name: 'concern raised by an outsider', query: RAISE_CONCERN, variables: concernAt({}), code: 'FORBIDDEN' },
+  { name: 'follow-up for an unknown organisation', query: ASSIGN_FOLLOW_UP, variables: followUpOn({ assigneeId: 'Organization-unknown' }), as: 'liaison', code: 'NOT_FOUND', field: 'assigneeId' },
+  { name: 'follow-up due before the meeting', query: ASSIGN_FOLLOW_UP, variables: followUpOn({ dueDate: '2026-10-31' }), as: 'liaison', code: 'BAD_USER_INPUT', field: 'dueDate' },
+  { name: 'follow-up due on 30 February', query: ASSIGN_FOLLOW_UP, variables: followUpOn({ dueDate: '2027-02-30' }), as: 'liaison', code: 'BAD_USER_INPUT', field: 'dueDate' },
+  { name: 'follow-up on an unknown concern', query: ASSIGN_FOLLOW_UP, variables: followUpOn({ concernId: 'no-such-concern' }), as: 'liaison', code: 'NOT_FOUND', field: 'concernId' },
+  { name: 'follow-up assigned by an outsider', query: ASSIGN_FOLLOW_UP, variables: followUpOn({}), code: 'FORBIDDEN' },
+  { name: 'completing an unknown follow-up', query: COMPLETE_FOLLOW_UP, variables: onMeeting('heldMeeting', { followUpId: 'no-such-follow-up' }), as: 'liaison', code: 'NOT_FOUND', field: 'followUpId' },
+  { name: 'cancelling a meeting without a reason', query: CANCEL_MEETING, variables: onMeeting('scheduledMeeting', { reason: '' }), as: 'liaison', code: 'BAD_USER_INPUT', field: 'reason' },
+  { name: 'cancelling a held meeting', query: CANCEL_MEETING, variables: onMeeting('heldMeeting', { reason: 'too late' }), as: 'liaison', code: 'INVALID_TRANSITION' },
+  { name: 'meeting window ending before it starts', query: MEETINGS, variables: () => ({ from: '2026-12-31', to: '2026-01-01' }), code: 'BAD_USER_INPUT', field: 'to' },
+  { name: 'meeting window from 30 February', query: MEETINGS, variables: () => ({ from: '2026-02-30' }), code: 'BAD_USER_INPUT' },
   // queries and the request itself
   { name: 'page size zero', query: LIST, variables: () => ({ first: 0 }), code: 'BAD_USER_INPUT', field: 'first' },
   { name: 'page size too large', query: LIST, variables: () => ({ first: 10_000 }), code: 'BAD_USER_INPUT', field: 'first' },
@@ -187,7 +230,8 @@ describe('malformed and invalid input', () => {
     const partner = await register('Association Malienne pour la Survie au Sahel', 'AMSS', 'NGO');
     const community = await register('Association des femmes de Gao', 'AFG', 'COMMUNITY');
     const mission = await register('Mission des Nations Unies', 'MINUSMA', 'PEACEKEEPING_MISSION');
-    tokens = { agency: await platform.token(agency, ['AGENCY_OFFICER']), admin, community: await platform.token(community, ['COMMUNITY_FOCAL_POINT']), chair: await platform.token(mission, ['LIAISON_OFFICER']) };
+    const liaisonHost = await register('Bureau de liaison civil de Gao', 'BLCG', 'PEACEKEEPING_MISSION');
+    tokens = { agency: await platform.token(agency, ['AGENCY_OFFICER']), admin, community: await platform.token(community, ['COMMUNITY_FOCAL_POINT']), chair: await platform.token(mission, ['LIAISON_OFFICER']), liaison: await platform.token(liaisonHost, ['LIAISON_OFFICER']) };
     const run = async (query: string, input: Record<string, unknown>) => {
       const response = await platform.graphql(query, { input }, { token: tokens.agency });
       expect(response.errors).toBeUndefined();
@@ -208,7 +252,18 @@ describe('malformed and invalid input', () => {
     const session = (startsAt: string, endsAt: string) => asChair(SCHEDULE, { committeeId: committee, startsAt, endsAt, venue: 'Gao', agenda: [] });
     const futureSession = await session('2090-01-10T09:00:00Z', '2090-01-10T12:00:00Z');
     const heldSession = await session('2025-01-10T09:00:00Z', '2025-01-10T12:00:00Z');
-    ids = { planned, dispatched, delivered, agency, partner, mission, committee, futureSession, heldSession };
+    const asLiaison = async (query: string, input: Record<string, unknown>) => {
+      const response = await platform.graphql(query, { input }, { token: tokens.liaison });
+      expect(response.errors).toBeUndefined();
+      return (Object.values(response.data)[0] as { id: string }).id;
+    };
+    const scheduledMeeting = await asLiaison(SCHEDULE_MEETING, validMeeting);
+    const heldMeeting = await asLiaison(SCHEDULE_MEETING, validMeeting);
+    await asLiaison(HOLD_MEETING, { meetingId: heldMeeting, attendanceWomen: 5, attendanceMen: 5 });
+    const concern = await asLiaison(RAISE_CONCERN, { meetingId: heldMeeting, sector: 'WASH', severity: 'LOW', adminCode: 'ML0701', text: 'Dry borehole' });
+    const cancelledMeeting = await asLiaison(SCHEDULE_MEETING, validMeeting);
+    await asLiaison(CANCEL_MEETING, { meetingId: cancelledMeeting, reason: 'Road closed' });
+    ids = { planned, dispatched, delivered, agency, partner, mission, committee, futureSession, heldSession, scheduledMeeting, heldMeeting, cancelledMeeting, concern };
   });
 
   afterAll(() => platform?.close());
