@@ -2,8 +2,15 @@ import { AID_DELIVERY_EVENT_TYPES, AidDeliveryEvent } from './aid-deliveries/aid
 import type { LocationEvent, OrganizationEvent } from './reference/reference.events';
 import { COMMITTEE_EVENT_TYPES, CommitteeEvent } from './planning/committee.events';
 import { LIAISON_MEETING_EVENT_TYPES, LiaisonMeetingEvent } from './liaison/liaison-meeting.events';
+import { ACTION_PLAN_EVENT_TYPES, ActionPlanEvent } from './action-plans/action-plan.events';
 
-export type KnownEvent = AidDeliveryEvent | OrganizationEvent | LocationEvent | CommitteeEvent | LiaisonMeetingEvent;
+export type KnownEvent =
+  | AidDeliveryEvent
+  | OrganizationEvent
+  | LocationEvent
+  | CommitteeEvent
+  | LiaisonMeetingEvent
+  | ActionPlanEvent;
 export type KnownEventType = KnownEvent['type'];
 
 export type ContextName = 'planning' | 'liaison' | 'action-plans' | 'aid-deliveries' | 'reference';
@@ -28,6 +35,10 @@ export const EVENT_CATALOGUE: Readonly<Record<KnownEventType, CatalogueEntry>> =
   >,
   ...Object.fromEntries(LIAISON_MEETING_EVENT_TYPES.map((type) => [type, { context: 'liaison', schemaVersion: 1 }])) as Record<
     LiaisonMeetingEvent['type'],
+    CatalogueEntry
+  >,
+  ...Object.fromEntries(ACTION_PLAN_EVENT_TYPES.map((type) => [type, { context: 'action-plans', schemaVersion: 1 }])) as Record<
+    ActionPlanEvent['type'],
     CatalogueEntry
   >,
   OrganizationRegistered: { context: 'reference', schemaVersion: 1 },
