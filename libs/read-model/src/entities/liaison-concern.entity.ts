@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * One row per concern, keyed within its meeting so that one stream's events never touch another's
@@ -9,7 +9,6 @@ export class LiaisonConcernEntity {
   @PrimaryColumn({ name: 'meeting_id', type: 'varchar' })
   meetingId!: string;
 
-  @Index('ix_liaison_concerns_id')
   @PrimaryColumn({ type: 'varchar' })
   id!: string;
 
@@ -22,7 +21,6 @@ export class LiaisonConcernEntity {
   @Column({ type: 'varchar' })
   severity!: string;
 
-  @Index('ix_liaison_concerns_location')
   @Column({ name: 'location_pcode', type: 'varchar' })
   locationPcode!: string;
 

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** One row per follow-up, keyed within its meeting like concerns. */
 @Entity({ name: 'liaison_follow_ups' })
@@ -12,7 +12,6 @@ export class LiaisonFollowUpEntity {
   @Column({ name: 'concern_id', type: 'varchar' })
   concernId!: string;
 
-  @Index('ix_liaison_follow_ups_assignee')
   @Column({ name: 'assignee_id', type: 'varchar' })
   assigneeId!: string;
 

@@ -11,7 +11,6 @@ export class LiaisonMeetingEntity {
   @PrimaryColumn({ type: 'varchar' })
   id!: string;
 
-  @Index('ix_liaison_meetings_host')
   @Column({ name: 'host_id', type: 'varchar' })
   hostId!: string;
 

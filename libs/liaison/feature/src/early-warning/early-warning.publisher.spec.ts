@@ -69,10 +69,12 @@ describe('early warnings, from what the projections applied', () => {
     ]);
   });
 
-  it('listens to the projection runner from module start', async () => {
+  it('listens to the projection runner from module start, and publishes batches in the order applied', async () => {
     listener([raised('c-3', 'CRITICAL')]);
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(published.map((warning) => warning.concern.id)).toEqual(['c-3']);
+    listener([raised('c-4', 'CRITICAL'), raised('c-5', 'CRITICAL')]);
+    listener([raised('c-6', 'CRITICAL')]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(published.map((warning) => warning.concern.id)).toEqual(['c-3', 'c-4', 'c-5', 'c-6']);
   });
 
   it('given a concern it cannot read, logs it and still publishes the next one', async () => {

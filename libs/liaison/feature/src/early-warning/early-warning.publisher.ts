@@ -14,6 +14,8 @@ import { EARLY_WARNING_TRIGGER, EarlyWarning } from './early-warning';
 @Injectable()
 export class EarlyWarningPublisher implements OnModuleInit, OnModuleDestroy {
   private unsubscribe: (() => void) | null = null;
+  /** Batches are published one after the other, so warnings go out in log order. */
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly runner: ProjectionRunner,
@@ -24,7 +26,7 @@ export class EarlyWarningPublisher implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     this.unsubscribe = this.runner.onApplied((events) => {
-      void this.publish(events);
+      this.queue = this.queue.then(() => this.publish(events));
     });
   }
 
