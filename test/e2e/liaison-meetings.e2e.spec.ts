@@ -137,6 +137,8 @@ const journey = (storage: () => Promise<{ env: Record<string, string>; cleanup()
     const scheduleA = { title: 'Réunion de liaison mensuelle, Ansongo', adminCode: 'ML0701', startsAt: `${day}T10:00:00+01:00`, stakeholders };
     await refused(SCHEDULE, scheduleA, ngo.officer, 'FORBIDDEN');
     await refused(SCHEDULE, scheduleA, host.observer, 'FORBIDDEN');
+    // Every reader is shown the host, so an organisation the platform does not know cannot host.
+    await refused(SCHEDULE, scheduleA, await platform.token('Organization-unregistered', ['LIAISON_OFFICER']), 'FORBIDDEN');
     const a = await ok(SCHEDULE, scheduleA, host.liaison);
     expect(a.id).toMatch(/^LiaisonMeeting-[0-9a-f-]{36}$/);
 
