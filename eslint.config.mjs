@@ -40,10 +40,12 @@ export default [
               bannedExternalImports: frameworkAndDrivers,
             },
             { sourceTag: 'type:kernel', onlyDependOnLibsWithTags: [], bannedExternalImports: frameworkAndDrivers },
-            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:kernel', 'type:infra'] },
+            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:kernel', 'type:infra', 'type:test-support'] },
+            // Shared test harnesses (PostgreSQL databases per suite); only specs and test kits import them.
+            { sourceTag: 'type:test-support', onlyDependOnLibsWithTags: [] },
             {
               sourceTag: 'type:feature',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:kernel', 'type:infra'],
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:kernel', 'type:infra', 'type:test-support'],
             },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['*'] },
             // A context never imports another context; shared libraries import no context.

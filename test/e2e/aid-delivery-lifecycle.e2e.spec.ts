@@ -1,4 +1,4 @@
-import { createTestDatabase, describeWithPostgres, TestDatabase } from '../support/postgres';
+import { createTestDatabase, describeWithPostgres, TestDatabase } from '@coord/test-support';
 import { eventually, startTestPlatform, TestPlatform } from '../support/platform';
 
 const PLAN = `mutation($input: PlanDeliveryInput!) { planDelivery(input: $input) { id version position } }`;

@@ -1,4 +1,4 @@
-import { createTestDatabase, describeWithPostgres, TestDatabase } from '../support/postgres';
+import { createTestDatabase, describeWithPostgres, TestDatabase } from '@coord/test-support';
 import { startTestPlatform, TestPlatform } from '../support/platform';
 
 const REGISTER = `mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id version position } }`;

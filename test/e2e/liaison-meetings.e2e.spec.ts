@@ -3,7 +3,7 @@ import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { EARLY_WARNING_TRIGGER } from '@coord/liaison-feature';
 import { PUB_SUB } from '@coord/runtime';
-import { createTestDatabase, describeWithPostgres, TestDatabase } from '../support/postgres';
+import { createTestDatabase, describeWithPostgres, TestDatabase } from '@coord/test-support';
 import { eventually, startTestPlatform, TestPlatform } from '../support/platform';
 
 const SCHEDULE = `mutation($input: ScheduleLiaisonMeetingInput!) { scheduleLiaisonMeeting(input: $input) { id version position } }`;

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import { DomainEvent, parsePosition } from '@coord/kernel';
-// test/support is no Nx project, so it has no alias to import it by.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { TestDatabase, createTestDatabase, describeWithPostgres } from '../../../../test/support/postgres';
+import { TestDatabase, createTestDatabase, describeWithPostgres } from '@coord/test-support';
 import type { AppendOptions, AppendResult } from '../port/event-store.port';
 import {
   PageReader,

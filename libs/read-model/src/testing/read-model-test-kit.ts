@@ -17,9 +17,7 @@ import type {
 import { SqliteEventStore } from '@coord/event-store';
 import type { DomainEvent } from '@coord/kernel';
 import type { DataSource } from 'typeorm';
-// The shared PostgreSQL test support lives outside every Nx project, where no alias reaches it.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { createTestDatabase, describeWithPostgres } from '../../../../test/support/postgres';
+import { createTestDatabase, describeWithPostgres } from '@coord/test-support';
 import { quoteIdentifier } from '../projection/batch-sql';
 import { handlesType, Projection } from '../projection/projection';
 import { ProjectionRunner } from '../projection/projection-runner';
