@@ -17,7 +17,8 @@ export interface Indicator {
 /** The plan's own facts an amendment may change; a key that is absent is unchanged. */
 export interface AmendablePlanFacts {
   readonly title?: string;
-  readonly adminCode?: string;
+  /** Never null in `changes`; null in `previous` when the plan had no scope before. */
+  readonly adminCode?: string | null;
   readonly periodStart?: IsoDate;
   readonly periodEnd?: IsoDate;
 }
@@ -30,7 +31,8 @@ export interface AmendableActionFacts {
   readonly adminCode?: string;
   readonly startDate?: IsoDate;
   readonly dueDate?: IsoDate;
-  readonly indicator?: Indicator;
+  /** Replaced whole; never null in `changes`, null in `previous` when the action had none before. */
+  readonly indicator?: Indicator | null;
 }
 
 export type ActionPlanDrafted = Readonly<{
