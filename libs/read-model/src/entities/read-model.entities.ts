@@ -1,3 +1,4 @@
+import { ActionPlanEntity } from './action-plan.entity';
 import { AidDeliveryEntity } from './aid-delivery.entity';
 import { CommitteeSessionEntity } from './committee-session.entity';
 import { CommitteeEntity } from './committee.entity';
@@ -7,6 +8,7 @@ import { LiaisonFollowUpEntity } from './liaison-follow-up.entity';
 import { LiaisonMeetingEntity } from './liaison-meeting.entity';
 import { LocationEntity } from './location.entity';
 import { OrganizationEntity } from './organization.entity';
+import { PlanActionEntity } from './plan-action.entity';
 import { ProjectionCheckpointEntity } from './projection-checkpoint.entity';
 import { SessionCalendarEntity } from './session-calendar.entity';
 import { SessionDecisionEntity } from './session-decision.entity';
@@ -22,6 +24,8 @@ export const READ_MODEL_ENTITIES = [
   LiaisonMeetingEntity,
   LiaisonConcernEntity,
   LiaisonFollowUpEntity,
+  ActionPlanEntity,
+  PlanActionEntity,
   HistoryEntryEntity,
   ProjectionCheckpointEntity,
 ] as const;

@@ -1,4 +1,5 @@
 import type { Projection } from '../projection/projection';
+import { ActionPlansProjection } from './action-plans.projection';
 import { AidDeliveriesProjection } from './aid-deliveries.projection';
 import { CommitteesProjection } from './committees.projection';
 import { HistoryProjection } from './history.projection';
@@ -19,5 +20,6 @@ export const allProjections: readonly Projection[] = [
   new CommitteesProjection(),
   new SessionCalendarProjection(),
   new LiaisonMeetingsProjection(),
+  new ActionPlansProjection(),
   new HistoryProjection(),
 ];
