@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import type { Logger } from 'pino';
+import { ActionPlansModule, actionPlansTypeDefs } from '@coord/action-plans-feature';
 import { AidDeliveriesModule, aidDeliveriesTypeDefs } from '@coord/aid-deliveries-feature';
 import { LiaisonModule, liaisonTypeDefs } from '@coord/liaison-feature';
 import { PlanningModule, planningTypeDefs } from '@coord/planning-feature';
@@ -22,11 +23,12 @@ export class AppModule {
       module: AppModule,
       imports: [
         InfrastructureModule.forRoot(config, logger),
-        CoordinationGraphQLModule.forRoot([referenceDataTypeDefs, aidDeliveriesTypeDefs, planningTypeDefs, liaisonTypeDefs]),
+        CoordinationGraphQLModule.forRoot([referenceDataTypeDefs, aidDeliveriesTypeDefs, planningTypeDefs, liaisonTypeDefs, actionPlansTypeDefs]),
         ReferenceDataModule,
         AidDeliveriesModule,
         PlanningModule,
         LiaisonModule,
+        ActionPlansModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],

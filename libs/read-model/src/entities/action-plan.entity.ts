@@ -31,7 +31,6 @@ export class ActionPlanEntity {
   @Column({ type: 'varchar' })
   status!: string;
 
-  @Index('ix_action_plans_committee')
   @Column({ name: 'committee_id', type: 'varchar', nullable: true })
   committeeId!: string | null;
 

@@ -52,6 +52,7 @@ export class PlanActionEntity {
   @Column({ name: 'indicator_actual', type: 'double precision', nullable: true })
   indicatorActual!: number | null;
 
+  @Index('ix_plan_actions_decision')
   @Column({ name: 'source_decision_id', type: 'varchar', nullable: true })
   sourceDecisionId!: string | null;
 

@@ -104,14 +104,18 @@ const suite = (engine: ReadModelEngine) => () => {
     expect(await queries.plan('ActionPlan-missing')).toBeNull();
   });
 
-  it('lists plans by status and by committee', async () => {
+  it('lists plans by status, a committee’s standing plan among them', async () => {
     const ids = async (filter: Parameters<ActionPlanQueries['plans']>[0]) => (await queries.plans(filter)).map((plan) => plan.id);
     expect(await ids({})).toEqual(['ActionPlan-P1', 'ActionPlan-P2']);
     expect(await ids({ status: 'DRAFT' })).toEqual(['ActionPlan-P2']);
     expect(await ids({ status: 'APPROVED' })).toEqual(['ActionPlan-P1']);
     expect(await ids({ status: 'CLOSED' })).toEqual([]);
-    expect(await ids({ committeeId: 'Committee-1' })).toEqual(['ActionPlan-P2']);
-    expect((await queries.plans({ committeeId: 'Committee-1' }))[0].actions[0].sourceDecisionId).toBe('decision-1');
+    expect((await queries.plans({ status: 'DRAFT' }))[0].committeeId).toBe('Committee-1');
+  });
+
+  it('traces a decision to the action it became', async () => {
+    expect(await queries.actionForDecision('decision-1')).toMatchObject({ id: 'kati', planId: 'ActionPlan-P2', sourceDecisionId: 'decision-1' });
+    expect(await queries.actionForDecision('decision-unknown')).toBeNull();
   });
 
   describe('overdue actions, rolled up at any admin level', () => {

@@ -73,13 +73,16 @@ export class ActionPlanQueries {
   /** Ordered by the start of their period, then id. */
   async plans(filter: ActionPlanFilter = {}): Promise<ActionPlanView[]> {
     const rows = await this.dataSource.getRepository(ActionPlanEntity).find({
-      where: {
-        ...(filter.status != null ? { status: filter.status } : {}),
-        ...(filter.committeeId != null ? { committeeId: filter.committeeId } : {}),
-      },
+      where: filter.status != null ? { status: filter.status } : {},
       order: { periodStart: 'ASC', id: 'ASC' },
     });
     return this.withActions(rows);
+  }
+
+  /** The trace decision → action: the action a committee decision became, if any. */
+  async actionForDecision(decisionId: string): Promise<ActionView | null> {
+    const row = await this.dataSource.getRepository(PlanActionEntity).findOneBy({ sourceDecisionId: decisionId });
+    return row ? actionView(row) : null;
   }
 
   /**

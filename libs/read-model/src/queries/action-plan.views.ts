@@ -58,7 +58,6 @@ export interface ActionPlanView {
 /** Absent or null fields do not filter. */
 export interface ActionPlanFilter {
   readonly status?: ActionPlanStatus | null;
-  readonly committeeId?: string | null;
 }
 
 export const ACTION_PLAN_CHANGE_KINDS = [
