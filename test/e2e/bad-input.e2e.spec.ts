@@ -14,8 +14,8 @@ interface Case {
   readonly code: string;
   readonly field?: string;
 }
-interface Ids { planned: string; dispatched: string; delivered: string; agency: string; partner: string; mission: string; committee: string; futureSession: string; heldSession: string; scheduledMeeting: string; heldMeeting: string; cancelledMeeting: string; concern: string }
-interface Tokens { agency: string; admin: string; community: string; chair: string; liaison: string }
+interface Ids { planned: string; dispatched: string; delivered: string; agency: string; partner: string; mission: string; committee: string; futureSession: string; heldSession: string; scheduledMeeting: string; heldMeeting: string; cancelledMeeting: string; concern: string; government: string; draftPlan: string; draftAction: string; emptyPlan: string; submittedPlan: string; approvedPlan: string; approvedAction: string }
+interface Tokens { agency: string; admin: string; community: string; chair: string; liaison: string; counterpart: string }
 
 const PLAN = 'mutation($input: PlanDeliveryInput!) { planDelivery(input: $input) { id } }';
 const DISPATCH = 'mutation($input: DispatchDeliveryInput!) { dispatchDelivery(input: $input) { id } }';
@@ -40,6 +40,17 @@ const CANCEL_SESSION = 'mutation($input: CancelSessionInput!) { cancelSession(in
 const ATTEND = 'mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { id } }';
 const DECIDE = 'mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { id } }';
 const CONCLUDE = 'mutation($input: ConcludeSessionInput!) { concludeSession(input: $input) { id } }';
+const DRAFT_PLAN = 'mutation($input: DraftActionPlanInput!) { draftActionPlan(input: $input) { id } }';
+const ADD_ACTION = 'mutation($input: AddActionInput!) { addAction(input: $input) { id } }';
+const AMEND_ACTION = 'mutation($input: AmendActionInput!) { amendAction(input: $input) { id } }';
+const REMOVE_ACTION = 'mutation($input: RemoveActionInput!) { removeAction(input: $input) { id } }';
+const SUBMIT_PLAN = 'mutation($input: SubmitActionPlanInput!) { submitActionPlan(input: $input) { id } }';
+const APPROVE_PLAN = 'mutation($input: ApproveActionPlanInput!) { approveActionPlan(input: $input) { id } }';
+const REQUEST_CHANGES = 'mutation($input: RequestActionPlanChangesInput!) { requestActionPlanChanges(input: $input) { id } }';
+const REPORT_PROGRESS = 'mutation($input: ReportActionProgressInput!) { reportActionProgress(input: $input) { id } }';
+const CLOSE_PLAN = 'mutation($input: CloseActionPlanInput!) { closeActionPlan(input: $input) { id } }';
+const PLAN_CHANGES = 'query($id: ID!, $since: DateTime!) { actionPlanChanges(id: $id, since: $since) { kind } }';
+const ACTION_PLANS = 'query($status: ActionPlanStatus) { actionPlans(status: $status) { id } }';
 
 const validPlan = { sector: 'WASH', items: [{ commodity: 'Hygiene kit', quantity: 100, unit: 'kit' }], adminCode: 'ML0703', plannedDate: '2026-12-10', targetedBeneficiaries: 500 };
 const plan = (patch: Record<string, unknown>) => () => ({ input: { ...validPlan, ...patch } });
@@ -56,6 +67,15 @@ const slot = { startsAt: '2090-03-10T09:00:00Z', endsAt: '2090-03-10T12:00:00Z' 
 const schedule = (patch: Record<string, unknown>) => (ids: Ids) => ({ input: { committeeId: ids.committee, ...slot, venue: 'Gao', agenda: ['Accès'], ...patch } });
 const onSession = (session: 'futureSession' | 'heldSession', patch: Record<string, unknown>) => (ids: Ids) => ({ input: { committeeId: ids.committee, sessionId: ids[session], ...patch } });
 const actionItem = (patch: Record<string, unknown>) => (ids: Ids) => ({ description: 'Pre-position stocks', responsibleId: ids.agency, dueDate: '2090-04-01', ...patch });
+type PlanName = 'draftPlan' | 'emptyPlan' | 'submittedPlan' | 'approvedPlan';
+const validDraft = { title: 'Plan WASH de Gao', adminCode: 'ML07', periodStart: '2090-01-01', periodEnd: '2090-12-31' };
+const validIndicator = { name: 'Boreholes rehabilitated', unit: 'boreholes', baseline: 0, target: 12 };
+const validAction = { description: 'Rehabilitate the boreholes', sector: 'WASH', adminCode: 'ML0701', startDate: '2090-02-01', dueDate: '2090-06-30', indicator: validIndicator };
+const draftPlan = (patch: Record<string, unknown>) => (ids: Ids) => ({ input: { ...validDraft, counterpartId: ids.government, ...patch } });
+const onActionPlan = (plan: PlanName, patch: Record<string, unknown>) => (ids: Ids) => ({ input: { planId: ids[plan], ...patch } });
+const actionOn = (plan: PlanName, patch: Record<string, unknown>) => (ids: Ids) => onActionPlan(plan, { ...validAction, responsibleId: ids.agency, ...patch })(ids);
+const progressOn = (plan: 'draftPlan' | 'approvedPlan', patch: Record<string, unknown>) => (ids: Ids) =>
+  onActionPlan(plan, { actionId: plan === 'draftPlan' ? ids.draftAction : ids.approvedAction, status: 'IN_PROGRESS', ...patch })(ids);
 
 const CASES: Case[] = [
   // planDelivery: values
@@ -201,6 +221,51 @@ const CASES: Case[] = [
   { name: 'cancelling a held meeting', query: CANCEL_MEETING, variables: onMeeting('heldMeeting', { reason: 'too late' }), as: 'liaison', code: 'INVALID_TRANSITION' },
   { name: 'meeting window ending before it starts', query: MEETINGS, variables: () => ({ from: '2026-12-31', to: '2026-01-01' }), code: 'BAD_USER_INPUT', field: 'to' },
   { name: 'meeting window from 30 February', query: MEETINGS, variables: () => ({ from: '2026-02-30' }), code: 'BAD_USER_INPUT' },
+  // action plans (the lead's liaison officer acts unless said otherwise)
+  { name: 'plan without a title', query: DRAFT_PLAN, variables: draftPlan({ title: ' ' }), as: 'chair', code: 'BAD_USER_INPUT', field: 'title' },
+  { name: 'over-long plan title', query: DRAFT_PLAN, variables: draftPlan({ title: long(201) }), as: 'chair', code: 'BAD_USER_INPUT', field: 'title' },
+  { name: 'plan for an unknown counterpart', query: DRAFT_PLAN, variables: draftPlan({ counterpartId: 'Organization-unknown' }), as: 'chair', code: 'NOT_FOUND', field: 'counterpartId' },
+  { name: 'plan reviewed by an agency', query: DRAFT_PLAN, variables: (ids) => draftPlan({ counterpartId: ids.agency })(ids), as: 'chair', code: 'BAD_USER_INPUT', field: 'counterpartId' },
+  { name: 'plan reviewed by its own lead', query: DRAFT_PLAN, variables: (ids) => draftPlan({ counterpartId: ids.mission })(ids), as: 'chair', code: 'BAD_USER_INPUT', field: 'counterpartId' },
+  { name: 'plan period ending before it starts', query: DRAFT_PLAN, variables: draftPlan({ periodEnd: '2089-12-31' }), as: 'chair', code: 'BAD_USER_INPUT', field: 'periodEnd' },
+  { name: 'plan period from 30 February', query: DRAFT_PLAN, variables: draftPlan({ periodStart: '2090-02-30' }), as: 'chair', code: 'BAD_USER_INPUT', field: 'periodStart' },
+  { name: 'plan period in 1999', query: DRAFT_PLAN, variables: draftPlan({ periodStart: '1999-01-01' }), as: 'chair', code: 'BAD_USER_INPUT', field: 'periodStart' },
+  { name: 'plan scope unknown to the gazetteer', query: DRAFT_PLAN, variables: draftPlan({ adminCode: 'ML9999' }), as: 'chair', code: 'NOT_FOUND', field: 'adminCode' },
+  { name: 'plan drafted by a community focal point', query: DRAFT_PLAN, variables: draftPlan({}), as: 'community', code: 'FORBIDDEN' },
+  { name: 'action without a description', query: ADD_ACTION, variables: actionOn('draftPlan', { description: '' }), as: 'chair', code: 'BAD_USER_INPUT', field: 'description' },
+  { name: 'action for an unknown organisation', query: ADD_ACTION, variables: actionOn('draftPlan', { responsibleId: 'Organization-unknown' }), as: 'chair', code: 'NOT_FOUND', field: 'responsibleId' },
+  { name: 'action in an unknown sector', query: ADD_ACTION, variables: actionOn('draftPlan', { sector: 'WATER' }), as: 'chair', code: 'BAD_USER_INPUT', field: 'sector' },
+  { name: 'action place unknown to the gazetteer', query: ADD_ACTION, variables: actionOn('draftPlan', { adminCode: 'ML9999' }), as: 'chair', code: 'NOT_FOUND', field: 'adminCode' },
+  { name: 'action due before it starts', query: ADD_ACTION, variables: actionOn('draftPlan', { dueDate: '2090-01-31' }), as: 'chair', code: 'BAD_USER_INPUT', field: 'dueDate' },
+  { name: 'action due after the plan’s period', query: ADD_ACTION, variables: actionOn('draftPlan', { dueDate: '2091-01-01' }), as: 'chair', code: 'BAD_USER_INPUT', field: 'dueDate' },
+  { name: 'action starting before the plan’s period', query: ADD_ACTION, variables: actionOn('draftPlan', { startDate: '2089-12-31' }), as: 'chair', code: 'BAD_USER_INPUT', field: 'startDate' },
+  { name: 'indicator with a negative baseline', query: ADD_ACTION, variables: actionOn('draftPlan', { indicator: { ...validIndicator, baseline: -1 } }), as: 'chair', code: 'BAD_USER_INPUT', field: 'indicator.baseline' },
+  { name: 'indicator without a unit', query: ADD_ACTION, variables: actionOn('draftPlan', { indicator: { ...validIndicator, unit: '' } }), as: 'chair', code: 'BAD_USER_INPUT', field: 'indicator.unit' },
+  { name: 'indicator target as text', query: ADD_ACTION, variables: actionOn('draftPlan', { indicator: { ...validIndicator, target: 'twelve' } }), as: 'chair', code: 'BAD_USER_INPUT', field: 'indicator.target' },
+  { name: 'action added by the responsible agency', query: ADD_ACTION, variables: actionOn('draftPlan', {}), code: 'FORBIDDEN' },
+  { name: 'action added to a submitted plan', query: ADD_ACTION, variables: actionOn('submittedPlan', {}), as: 'chair', code: 'INVALID_TRANSITION' },
+  { name: 'action added to an unknown plan', query: ADD_ACTION, variables: actionOn('draftPlan', { planId: 'ActionPlan-6b1f7c1e-0000-4000-8000-000000000000' }), as: 'chair', code: 'NOT_FOUND', field: 'planId' },
+  { name: 'action added to a delivery', query: ADD_ACTION, variables: (ids) => actionOn('draftPlan', { planId: ids.planned })(ids), as: 'chair', code: 'NOT_FOUND', field: 'planId' },
+  { name: 'amending an unknown action', query: AMEND_ACTION, variables: onActionPlan('draftPlan', { actionId: 'no-such-action', description: 'Dig' }), as: 'chair', code: 'NOT_FOUND', field: 'actionId' },
+  { name: 'amending an action to start after it is due', query: AMEND_ACTION, variables: (ids) => onActionPlan('draftPlan', { actionId: ids.draftAction, startDate: '2090-07-01' })(ids), as: 'chair', code: 'BAD_USER_INPUT', field: 'dueDate' },
+  { name: 'amending an action of an approved plan', query: AMEND_ACTION, variables: (ids) => onActionPlan('approvedPlan', { actionId: ids.approvedAction, description: 'Dig' })(ids), as: 'chair', code: 'INVALID_TRANSITION' },
+  { name: 'removing an unknown action', query: REMOVE_ACTION, variables: onActionPlan('draftPlan', { actionId: 'no-such-action' }), as: 'chair', code: 'NOT_FOUND', field: 'actionId' },
+  { name: 'removing an action of an approved plan', query: REMOVE_ACTION, variables: (ids) => onActionPlan('approvedPlan', { actionId: ids.approvedAction })(ids), as: 'chair', code: 'INVALID_TRANSITION' },
+  { name: 'submitting a plan without actions', query: SUBMIT_PLAN, variables: onActionPlan('emptyPlan', {}), as: 'chair', code: 'INVALID_TRANSITION' },
+  { name: 'submitting a plan on a stale version', query: SUBMIT_PLAN, variables: onActionPlan('draftPlan', { expectedVersion: 1 }), as: 'chair', code: 'CONFLICT' },
+  { name: 'approving as the lead', query: APPROVE_PLAN, variables: onActionPlan('submittedPlan', {}), as: 'chair', code: 'FORBIDDEN' },
+  { name: 'approving a draft', query: APPROVE_PLAN, variables: onActionPlan('draftPlan', {}), as: 'counterpart', code: 'INVALID_TRANSITION' },
+  { name: 'requesting changes without a comment', query: REQUEST_CHANGES, variables: onActionPlan('submittedPlan', { comment: ' ' }), as: 'counterpart', code: 'BAD_USER_INPUT', field: 'comment' },
+  { name: 'over-long review comment', query: REQUEST_CHANGES, variables: onActionPlan('submittedPlan', { comment: long(4001) }), as: 'counterpart', code: 'BAD_USER_INPUT', field: 'comment' },
+  { name: 'progress with a negative value', query: REPORT_PROGRESS, variables: progressOn('approvedPlan', { actual: -1 }), code: 'BAD_USER_INPUT', field: 'actual' },
+  { name: 'progress with an implausible value', query: REPORT_PROGRESS, variables: progressOn('approvedPlan', { actual: 1e13 }), code: 'BAD_USER_INPUT', field: 'actual' },
+  { name: 'progress in an unknown status', query: REPORT_PROGRESS, variables: progressOn('approvedPlan', { status: 'STARTED' }), code: 'BAD_USER_INPUT', field: 'status' },
+  { name: 'progress by an organisation not responsible', query: REPORT_PROGRESS, variables: progressOn('approvedPlan', {}), as: 'liaison', code: 'FORBIDDEN' },
+  { name: 'progress on a draft plan', query: REPORT_PROGRESS, variables: progressOn('draftPlan', {}), code: 'INVALID_TRANSITION' },
+  { name: 'closing a submitted plan', query: CLOSE_PLAN, variables: onActionPlan('submittedPlan', {}), as: 'chair', code: 'INVALID_TRANSITION' },
+  { name: 'plan changes since a date without a time', query: PLAN_CHANGES, variables: (ids) => ({ id: ids.draftPlan, since: '2090-01-01' }), code: 'BAD_USER_INPUT' },
+  { name: 'changes of an unknown plan', query: PLAN_CHANGES, variables: () => ({ id: 'ActionPlan-missing', since: '2020-01-01T00:00:00Z' }), code: 'NOT_FOUND', field: 'id' },
+  { name: 'plans in an unknown status', query: ACTION_PLANS, variables: () => ({ status: 'ARCHIVED' }), code: 'BAD_USER_INPUT' },
   // queries and the request itself
   { name: 'page size zero', query: LIST, variables: () => ({ first: 0 }), code: 'BAD_USER_INPUT', field: 'first' },
   { name: 'page size too large', query: LIST, variables: () => ({ first: 10_000 }), code: 'BAD_USER_INPUT', field: 'first' },
@@ -231,7 +296,8 @@ describe('malformed and invalid input', () => {
     const community = await register('Association des femmes de Gao', 'AFG', 'COMMUNITY');
     const mission = await register('Mission des Nations Unies', 'MINUSMA', 'PEACEKEEPING_MISSION');
     const liaisonHost = await register('Bureau de liaison civil de Gao', 'BLCG', 'PEACEKEEPING_MISSION');
-    tokens = { agency: await platform.token(agency, ['AGENCY_OFFICER']), admin, community: await platform.token(community, ['COMMUNITY_FOCAL_POINT']), chair: await platform.token(mission, ['LIAISON_OFFICER']), liaison: await platform.token(liaisonHost, ['LIAISON_OFFICER']) };
+    const government = await register('Gouvernorat de Gao', 'GOUV-GAO', 'HOST_GOVERNMENT');
+    tokens = { agency: await platform.token(agency, ['AGENCY_OFFICER']), admin, community: await platform.token(community, ['COMMUNITY_FOCAL_POINT']), chair: await platform.token(mission, ['LIAISON_OFFICER']), liaison: await platform.token(liaisonHost, ['LIAISON_OFFICER']), counterpart: await platform.token(government, ['GOVERNMENT_COUNTERPART']) };
     const run = async (query: string, input: Record<string, unknown>) => {
       const response = await platform.graphql(query, { input }, { token: tokens.agency });
       expect(response.errors).toBeUndefined();
@@ -263,7 +329,23 @@ describe('malformed and invalid input', () => {
     const concern = await asLiaison(RAISE_CONCERN, { meetingId: heldMeeting, sector: 'WASH', severity: 'LOW', adminCode: 'ML0701', text: 'Dry borehole' });
     const cancelledMeeting = await asLiaison(SCHEDULE_MEETING, validMeeting);
     await asLiaison(CANCEL_MEETING, { meetingId: cancelledMeeting, reason: 'Road closed' });
-    ids = { planned, dispatched, delivered, agency, partner, mission, committee, futureSession, heldSession, scheduledMeeting, heldMeeting, cancelledMeeting, concern };
+    // Action plans led by the mission, in each state the cases need; WFP answers for their actions.
+    const plannedAction = { ...validAction, responsibleId: agency };
+    const draftPlan = await asChair(DRAFT_PLAN, { ...validDraft, counterpartId: government });
+    const draftAction = await asChair(ADD_ACTION, { planId: draftPlan, ...plannedAction });
+    const emptyPlan = await asChair(DRAFT_PLAN, { ...validDraft, counterpartId: government });
+    const submittedPlan = await asChair(DRAFT_PLAN, { ...validDraft, counterpartId: government });
+    await asChair(ADD_ACTION, { planId: submittedPlan, ...plannedAction });
+    await asChair(SUBMIT_PLAN, { planId: submittedPlan });
+    const approvedPlan = await asChair(DRAFT_PLAN, { ...validDraft, counterpartId: government });
+    const approvedAction = await asChair(ADD_ACTION, { planId: approvedPlan, ...plannedAction });
+    await asChair(SUBMIT_PLAN, { planId: approvedPlan });
+    const approval = await platform.graphql(APPROVE_PLAN, { input: { planId: approvedPlan } }, { token: tokens.counterpart });
+    expect(approval.errors).toBeUndefined();
+    ids = {
+      planned, dispatched, delivered, agency, partner, mission, committee, futureSession, heldSession, scheduledMeeting, heldMeeting, cancelledMeeting, concern,
+      government, draftPlan, draftAction, emptyPlan, submittedPlan, approvedPlan, approvedAction,
+    };
   });
 
   afterAll(() => platform?.close());
