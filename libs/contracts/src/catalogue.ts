@@ -1,4 +1,5 @@
 import { AID_DELIVERY_EVENT_TYPES, AidDeliveryEvent } from './aid-deliveries/aid-delivery.events';
+import { OPERATIONAL_PRESENCE_EVENT_TYPES, OperationalPresenceEvent } from './aid-deliveries/operational-presence.events';
 import type { LocationEvent, OrganizationEvent } from './reference/reference.events';
 import { COMMITTEE_EVENT_TYPES, CommitteeEvent } from './planning/committee.events';
 import { LIAISON_MEETING_EVENT_TYPES, LiaisonMeetingEvent } from './liaison/liaison-meeting.events';
@@ -6,6 +7,7 @@ import { ACTION_PLAN_EVENT_TYPES, ActionPlanEvent } from './action-plans/action-
 
 export type KnownEvent =
   | AidDeliveryEvent
+  | OperationalPresenceEvent
   | OrganizationEvent
   | LocationEvent
   | CommitteeEvent
@@ -29,6 +31,9 @@ export const EVENT_CATALOGUE: Readonly<Record<KnownEventType, CatalogueEntry>> =
   ...Object.fromEntries(
     AID_DELIVERY_EVENT_TYPES.map((type) => [type, { context: 'aid-deliveries', schemaVersion: 1 }]),
   ) as Record<AidDeliveryEvent['type'], CatalogueEntry>,
+  ...Object.fromEntries(
+    OPERATIONAL_PRESENCE_EVENT_TYPES.map((type) => [type, { context: 'aid-deliveries', schemaVersion: 1 }]),
+  ) as Record<OperationalPresenceEvent['type'], CatalogueEntry>,
   ...Object.fromEntries(COMMITTEE_EVENT_TYPES.map((type) => [type, { context: 'planning', schemaVersion: 1 }])) as Record<
     CommitteeEvent['type'],
     CatalogueEntry
