@@ -126,6 +126,57 @@ describeWithPostgres('PostgresEventStore', () => {
       }
     });
 
+    it('answers a retry that waited for its uncommitted first attempt with the first result', async () => {
+      const store = await harness.create();
+      const streamId = `Thing-${randomUUID()}`;
+      const command = { key: `user-1|${randomUUID()}`, commandId: randomUUID(), resultId: streamId };
+      const firstAttempt = new Client({ connectionString: database.url });
+      await firstAttempt.connect();
+      try {
+        await firstAttempt.query('BEGIN');
+        const first = await store.appendUsing(firstAttempt, streamId, [happened(1)], {
+          expectedVersion: 'any',
+          actor,
+          occurredAt,
+          command,
+        });
+        const retry = store.append(streamId, [happened(1)], { expectedVersion: 'any', actor, occurredAt, command });
+        await firstAttempt.query('COMMIT');
+
+        await expect(retry).resolves.toEqual({ ...first, duplicate: true });
+        expect(await store.readStream(streamId)).toHaveLength(1);
+      } finally {
+        await firstAttempt.end();
+      }
+    });
+
+    it("tells a caller whose transaction lost a command race that the transaction is gone", async () => {
+      const store = await harness.create();
+      const streamId = `Thing-${randomUUID()}`;
+      const command = { key: `user-1|${randomUUID()}`, commandId: randomUUID(), resultId: streamId };
+      const first = new Client({ connectionString: database.url });
+      const second = new Client({ connectionString: database.url });
+      await Promise.all([first.connect(), second.connect()]);
+      try {
+        await first.query('BEGIN');
+        await second.query('BEGIN');
+        await store.appendUsing(first, streamId, [happened(1)], { expectedVersion: 'any', actor, occurredAt, command });
+        const losing = store.appendUsing(second, `${streamId}-again`, [happened(1)], {
+          expectedVersion: 'any',
+          actor,
+          occurredAt,
+          command,
+        });
+        await first.query('COMMIT');
+
+        await expect(losing).rejects.toMatchObject({ code: 'CONFLICT', details: { reason: 'DUPLICATE_COMMAND' } });
+        await second.query('ROLLBACK');
+        expect(await store.readStream(`${streamId}-again`)).toEqual([]);
+      } finally {
+        await Promise.all([first.end(), second.end()]);
+      }
+    });
+
     it('creates its schema once when several processes connect at the same moment', async () => {
       const schema = `race_${randomUUID().replaceAll('-', '')}`;
 

@@ -4,7 +4,9 @@
  * `CREATE OR REPLACE FUNCTION`s fail with "tuple concurrently updated".
  *
  * `es_append` does the whole append in one round trip and answers one row: `appended` or `duplicate`
- * with the result, or `conflict` with the stream's actual version (null when there is no stream).
+ * with the result, or `conflict` with the stream's actual version (0 when there is no stream). The
+ * common path is three statements (stream, events, command), because every statement a PL/pgSQL
+ * function runs costs about as much as a small INSERT's own work.
  */
 export const postgresEventStoreSchema = (schema: string): string => `
 CREATE SCHEMA IF NOT EXISTS ${schema};
@@ -63,53 +65,42 @@ CREATE OR REPLACE FUNCTION ${schema}.es_append(
   OUT r_result_id text
 )
 LANGUAGE plpgsql AS $$
-DECLARE
-  v_count integer := jsonb_array_length(p_events);
 BEGIN
-  IF p_command_key IS NOT NULL THEN
-    -- A retry racing its own first attempt waits here for that attempt to end, then finds its result:
-    -- the answer is a duplicate rather than a unique violation that would abort the transaction.
-    PERFORM pg_advisory_xact_lock(hashtext('${schema}.commands'), hashtext(p_command_key));
+  -- Each branch takes the stream's row lock, so writers to one stream queue here and the loser of a
+  -- race re-reads the winner's version (READ COMMITTED) and matches no row.
+  IF p_expected_version IS NULL THEN
+    INSERT INTO ${schema}.streams AS s (stream_id, version)
+    SELECT p_stream_id, jsonb_array_length(p_events) WHERE jsonb_array_length(p_events) > 0
+        ON CONFLICT (stream_id) DO UPDATE SET version = s.version + excluded.version
+    RETURNING 'appended', p_stream_id, s.version, p_result_id INTO r_outcome, r_stream_id, r_version, r_result_id;
+  ELSIF p_expected_version = 0 THEN
+    INSERT INTO ${schema}.streams AS s (stream_id, version)
+    SELECT p_stream_id, jsonb_array_length(p_events) WHERE jsonb_array_length(p_events) > 0
+        ON CONFLICT (stream_id) DO NOTHING
+    RETURNING 'appended', p_stream_id, s.version, p_result_id INTO r_outcome, r_stream_id, r_version, r_result_id;
+  ELSE
+    UPDATE ${schema}.streams s SET version = s.version + jsonb_array_length(p_events)
+     WHERE s.stream_id = p_stream_id AND s.version = p_expected_version AND jsonb_array_length(p_events) > 0
+    RETURNING 'appended', p_stream_id, s.version, p_result_id INTO r_outcome, r_stream_id, r_version, r_result_id;
+  END IF;
+
+  IF NOT FOUND THEN
+    -- Nothing to append: a command seen before (its retry carries a version that is stale by now),
+    -- a wrong expected version, or no events.
     SELECT 'duplicate', c.stream_id, c.version, c.position, c.result_id
       INTO r_outcome, r_stream_id, r_version, r_position, r_result_id
       FROM ${schema}.commands c WHERE c.key = p_command_key;
-    IF FOUND THEN RETURN; END IF;
-  END IF;
-  r_stream_id := p_stream_id;
-  r_result_id := p_result_id;
-
-  IF v_count = 0 THEN
-    SELECT s.version INTO r_version FROM ${schema}.streams s WHERE s.stream_id = p_stream_id;
-    IF p_expected_version IS NOT NULL AND p_expected_version <> coalesce(r_version, 0) THEN
-      r_outcome := 'conflict';
-      RETURN;
+    IF NOT FOUND THEN
+      SELECT CASE WHEN jsonb_array_length(p_events) = 0
+                   AND coalesce(p_expected_version, s.version, 0) = coalesce(s.version, 0)
+                  THEN 'appended' ELSE 'conflict' END,
+             p_stream_id, coalesce(s.version, 0),
+             coalesce((SELECT e.tx_id::text || ':' || e.position FROM ${schema}.events e
+                        WHERE e.stream_id = p_stream_id ORDER BY e.stream_version DESC LIMIT 1), '0:0'),
+             p_result_id
+        INTO r_outcome, r_stream_id, r_version, r_position, r_result_id
+        FROM (SELECT 1) AS one LEFT JOIN ${schema}.streams s ON s.stream_id = p_stream_id;
     END IF;
-    r_outcome := 'appended';
-    r_version := coalesce(r_version, 0);
-    r_position := coalesce((SELECT e.tx_id::text || ':' || e.position FROM ${schema}.events e
-                             WHERE e.stream_id = p_stream_id ORDER BY e.stream_version DESC LIMIT 1), '0:0');
-    RETURN;
-  END IF;
-
-  -- Each branch takes the stream's row lock, so writers to one stream queue here and the loser of a
-  -- race re-reads the winner's version (READ COMMITTED) and finds no matching row.
-  IF p_expected_version IS NULL THEN
-    INSERT INTO ${schema}.streams AS s (stream_id, version) VALUES (p_stream_id, v_count)
-      ON CONFLICT (stream_id) DO UPDATE SET version = s.version + v_count
-      RETURNING s.version INTO r_version;
-  ELSIF p_expected_version = 0 THEN
-    INSERT INTO ${schema}.streams (stream_id, version) VALUES (p_stream_id, v_count)
-      ON CONFLICT (stream_id) DO NOTHING
-      RETURNING version INTO r_version;
-  ELSE
-    UPDATE ${schema}.streams s SET version = s.version + v_count
-      WHERE s.stream_id = p_stream_id AND s.version = p_expected_version
-      RETURNING s.version INTO r_version;
-  END IF;
-
-  IF r_version IS NULL THEN
-    r_outcome := 'conflict';
-    SELECT s.version INTO r_version FROM ${schema}.streams s WHERE s.stream_id = p_stream_id;
     RETURN;
   END IF;
 
@@ -117,17 +108,19 @@ BEGIN
   -- so the session's currval afterwards is the position of the last event.
   INSERT INTO ${schema}.events (stream_id, stream_version, type, schema_version, data, occurred_at,
                                 actor_user_id, actor_organization_id, command_id)
-  SELECT p_stream_id, r_version - v_count + e.ordinality::integer, e.event->>'type',
+  SELECT p_stream_id, r_version - jsonb_array_length(p_events) + e.ordinality::integer, e.event->>'type',
          (e.event->>'schemaVersion')::integer, e.event->'data', p_occurred_at,
          p_actor_user_id, p_actor_organization_id, p_command_id
     FROM jsonb_array_elements(p_events) WITH ORDINALITY AS e(event, ordinality)
    ORDER BY e.ordinality;
-  r_outcome := 'appended';
   r_position := pg_current_xact_id()::text || ':' || currval('${schema}.events_position_seq');
 
+  -- A command seen before is caught here only when its retry passed the version check (expected
+  -- 'any', or a stream created afresh) or raced its first attempt: the key's unique violation undoes
+  -- the append, and the caller answers from the first result.
   IF p_command_key IS NOT NULL THEN
     INSERT INTO ${schema}.commands (key, stream_id, result_id, version, position)
-      VALUES (p_command_key, p_stream_id, p_result_id, r_version, r_position);
+    VALUES (p_command_key, p_stream_id, p_result_id, r_version, r_position);
   END IF;
 END
 $$;

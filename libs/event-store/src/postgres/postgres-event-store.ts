@@ -21,6 +21,7 @@ const DEFAULT_SCHEMA = 'event_store';
 const DEFAULT_POOL_SIZE = 10;
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 const UNIQUE_VIOLATION = '23505';
+const DUPLICATE_COMMAND = 'DUPLICATE_COMMAND';
 
 interface ResultRow {
   readonly r_stream_id: string;
@@ -100,7 +101,7 @@ const toResult = (row: ResultRow, duplicate: boolean): AppendResult => ({
   duplicate,
 });
 
-const isUniqueViolation = (error: unknown): boolean =>
+const isUniqueViolation = (error: unknown): error is DatabaseError =>
   error instanceof DatabaseError && error.code === UNIQUE_VIOLATION;
 
 /**
@@ -136,7 +137,11 @@ export class PostgresEventStore implements EventStore {
     return this.appendUsing(this.pool, streamId, events, options);
   }
 
-  /** Appends on the caller's connection, e.g. inside a transaction that also writes elsewhere. */
+  /**
+   * Appends on the caller's connection, e.g. inside a transaction that also writes elsewhere. If a
+   * concurrent attempt of the same command commits first, that transaction is aborted and this throws
+   * `CONFLICT` with reason `DUPLICATE_COMMAND`.
+   */
   async appendUsing(
     connection: Queryable,
     streamId: string,
@@ -169,14 +174,24 @@ export class PostgresEventStore implements EventStore {
       });
       row = result.rows[0];
     } catch (error) {
-      // es_append serialises racing writers on the stream's row, so this is a last line of defence.
-      if (isUniqueViolation(error)) {
-        throw conflict(WRONG_EXPECTED_VERSION, `${streamId}: another writer appended at the same version first`);
-      }
-      throw error;
+      if (!isUniqueViolation(error)) throw error;
+      if (command && error.table === 'commands') return this.answerRepeatedCommand(connection, streamId, command.key);
+      // es_append serialises writers on the stream's row, so this is a last line of defence.
+      throw conflict(WRONG_EXPECTED_VERSION, `${streamId}: another writer appended at the same version first`);
     }
     if (row.r_outcome === 'conflict') throw wrongExpectedVersion(streamId, expectedVersion, row.r_version);
     return toResult(row, row.r_outcome === 'duplicate');
+  }
+
+  /**
+   * The command's key was recorded while this attempt ran, so PostgreSQL undid the attempt. On the
+   * pool that is the whole story and the first result is the answer; in a caller's transaction the
+   * caller must learn that its transaction was aborted with it.
+   */
+  private async answerRepeatedCommand(connection: Queryable, streamId: string, key: string): Promise<AppendResult> {
+    const first = connection === this.pool ? await this.findCommand(key) : null;
+    if (first) return first;
+    throw conflict(DUPLICATE_COMMAND, `${streamId}: command ${key} was recorded by a concurrent attempt`);
   }
 
   async readStream(streamId: string): Promise<EventEnvelope[]> {

@@ -220,13 +220,24 @@ export const runEventStoreContract = (adapterName: string, harness: EventStoreHa
         expect(await store.readStream(streamId)).toHaveLength(2);
       });
 
+      it('answers a repeat without an expected version as well', async () => {
+        const streamId = newStream();
+        const command = commandOf(streamId);
+        const first = await store.append(streamId, probes(1), at('any', { command }));
+
+        const repeat = await store.append(streamId, probes(1), at('any', { command }));
+
+        expect(repeat).toEqual({ ...first, duplicate: true });
+        expect(await store.readStream(streamId)).toHaveLength(1);
+      });
+
       it('answers a retry that races its still-committing first attempt once', async () => {
         const streamId = newStream();
         const command = commandOf(streamId);
 
         const results = await Promise.all([
-          harness.appendWithDelayedCommit(streamId, probes(1), 50, at('any', { command })),
-          store.append(streamId, probes(1), at('any', { command })),
+          harness.appendWithDelayedCommit(streamId, probes(1), 50, at(0, { command })),
+          store.append(streamId, probes(1), at(0, { command })),
         ]);
 
         expect(results.map((result) => result.duplicate).sort()).toEqual([false, true]);
