@@ -1,5 +1,5 @@
 export * from './port/event-store.port';
-export * from './errors/wrong-expected-version';
+export * from './errors/append-conflicts';
 export * from './sqlite/sqlite-event-store';
 export * from './postgres/postgres-event-store';
 export * from './event-store.factory';

@@ -1,7 +1,10 @@
 import { DomainError, conflict } from '@coord/kernel';
 import type { ExpectedVersion } from '../port/event-store.port';
 
+/** `CONFLICT` reasons an append can answer with. */
 export const WRONG_EXPECTED_VERSION = 'WRONG_EXPECTED_VERSION';
+/** The same command was recorded by a concurrent attempt that committed first. */
+export const DUPLICATE_COMMAND = 'DUPLICATE_COMMAND';
 
 export const wrongExpectedVersion = (
   streamId: string,

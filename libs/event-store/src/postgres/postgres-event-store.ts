@@ -1,7 +1,7 @@
 import { DatabaseError, Pool, QueryConfig, QueryResult, QueryResultRow } from 'pg';
 import { EventEnvelope, schemaVersionOf } from '@coord/contracts';
 import { DomainEvent, START, conflict, parsePosition } from '@coord/kernel';
-import { WRONG_EXPECTED_VERSION, wrongExpectedVersion } from '../errors/wrong-expected-version';
+import { DUPLICATE_COMMAND, WRONG_EXPECTED_VERSION, wrongExpectedVersion } from '../errors/append-conflicts';
 import type { AppendOptions, AppendResult, EventStore, ReadAllOptions } from '../port/event-store.port';
 import { upcastStoredEvent } from '../upcast/upcast-stored-event';
 import { postgresEventStoreSchema } from './postgres-event-store.schema';
@@ -21,7 +21,6 @@ const DEFAULT_SCHEMA = 'event_store';
 const DEFAULT_POOL_SIZE = 10;
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 const UNIQUE_VIOLATION = '23505';
-const DUPLICATE_COMMAND = 'DUPLICATE_COMMAND';
 
 interface ResultRow {
   readonly r_stream_id: string;

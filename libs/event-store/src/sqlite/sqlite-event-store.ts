@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { EventEnvelope, schemaVersionOf } from '@coord/contracts';
 import { DomainEvent, START, formatPosition, parsePosition } from '@coord/kernel';
-import { wrongExpectedVersion } from '../errors/wrong-expected-version';
+import { wrongExpectedVersion } from '../errors/append-conflicts';
 import type { AppendOptions, AppendResult, EventStore, ReadAllOptions } from '../port/event-store.port';
 import { upcastStoredEvent } from '../upcast/upcast-stored-event';
 import { SQLITE_EVENT_STORE_SCHEMA } from './sqlite-event-store.schema';
