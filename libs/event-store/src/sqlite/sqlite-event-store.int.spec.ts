@@ -13,8 +13,6 @@ const newFile = (): string => join(directory, `${randomUUID()}.sqlite`);
 const actor = { userId: 'user-1', organizationId: 'organisation-1' };
 const occurredAt = new Date('2026-01-02T03:04:05.678Z');
 
-afterAll(() => rmSync(directory, { recursive: true, force: true }));
-
 const writers = new SqliteDelayedCommitWriters();
 const opened: SqliteEventStore[] = [];
 let latestFile = '';
@@ -33,6 +31,11 @@ const harness: EventStoreHarness = {
     await Promise.all(opened.map((store) => store.close()));
   },
 };
+
+afterAll(async () => {
+  await harness.dispose();
+  rmSync(directory, { recursive: true, force: true });
+});
 
 runEventStoreContract('sqlite', harness);
 

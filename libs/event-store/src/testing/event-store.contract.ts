@@ -61,7 +61,7 @@ const readAllReader =
 
 /**
  * The behaviour every EventStore adapter must have (STYLE.md: one contract suite per port, run on
- * every adapter). The adapter's spec supplies the harness and owns its lifecycle around this call.
+ * every adapter). The adapter's spec supplies the harness and disposes of it after all its tests.
  */
 export const runEventStoreContract = (adapterName: string, harness: EventStoreHarness): void => {
   describe(`EventStore contract: ${adapterName}`, () => {
@@ -70,8 +70,6 @@ export const runEventStoreContract = (adapterName: string, harness: EventStoreHa
     beforeEach(async () => {
       store = await harness.create();
     });
-
-    afterAll(() => harness.dispose());
 
     describe('append and readStream', () => {
       it('round-trips events inside the envelope the store adds', async () => {
