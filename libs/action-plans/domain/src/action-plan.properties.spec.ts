@@ -187,8 +187,9 @@ const legalAdd = (actionId: string): ActionPlanCommand => ({
 });
 const legalSubmit: ActionPlanCommand = { ...base(lead), type: 'SubmitActionPlan' };
 const legalApprove: ActionPlanCommand = { ...base(counterpart), type: 'ApproveActionPlan' };
-// Most runs open with a legal prefix, up to an approved plan of two actions, so that the rest of the
-// sequence has something to work on in every state.
+const legalRequest: ActionPlanCommand = { ...base(counterpart), type: 'RequestActionPlanChanges', comment: 'Add Bourem' };
+// Most runs open with a legal prefix, up to a plan of two actions sent back or approved, so that the
+// rest of the sequence has something to work on in every state.
 const commandsArb = fc
   .tuple(
     fc.constantFrom<ActionPlanCommand[]>(
@@ -196,6 +197,7 @@ const commandsArb = fc
       [draftOf(lead)],
       [draftOf(lead), legalAdd('action-1')],
       [draftOf(lead), legalAdd('action-1'), legalAdd('action-2'), legalSubmit],
+      [draftOf(lead), legalAdd('action-1'), legalAdd('action-2'), legalSubmit, legalRequest],
       [draftOf(lead), legalAdd('action-1'), legalAdd('action-2'), legalSubmit, legalApprove],
     ),
     fc.array(commandArb, { minLength: 1, maxLength: 40, size: 'max' }),
