@@ -1,5 +1,6 @@
 import { AID_DELIVERY_EVENT_TYPES, AidDeliveryEvent } from './aid-deliveries/aid-delivery.events';
 import { OPERATIONAL_PRESENCE_EVENT_TYPES, OperationalPresenceEvent } from './aid-deliveries/operational-presence.events';
+import { IMPORT_RUN_EVENT_TYPES, ImportRunEvent } from './aid-deliveries/import-run.events';
 import type { LocationEvent, OrganizationEvent } from './reference/reference.events';
 import { COMMITTEE_EVENT_TYPES, CommitteeEvent } from './planning/committee.events';
 import { LIAISON_MEETING_EVENT_TYPES, LiaisonMeetingEvent } from './liaison/liaison-meeting.events';
@@ -8,6 +9,7 @@ import { ACTION_PLAN_EVENT_TYPES, ActionPlanEvent } from './action-plans/action-
 export type KnownEvent =
   | AidDeliveryEvent
   | OperationalPresenceEvent
+  | ImportRunEvent
   | OrganizationEvent
   | LocationEvent
   | CommitteeEvent
@@ -34,6 +36,10 @@ export const EVENT_CATALOGUE: Readonly<Record<KnownEventType, CatalogueEntry>> =
   ...Object.fromEntries(
     OPERATIONAL_PRESENCE_EVENT_TYPES.map((type) => [type, { context: 'aid-deliveries', schemaVersion: 1 }]),
   ) as Record<OperationalPresenceEvent['type'], CatalogueEntry>,
+  ...Object.fromEntries(IMPORT_RUN_EVENT_TYPES.map((type) => [type, { context: 'aid-deliveries', schemaVersion: 1 }])) as Record<
+    ImportRunEvent['type'],
+    CatalogueEntry
+  >,
   ...Object.fromEntries(COMMITTEE_EVENT_TYPES.map((type) => [type, { context: 'planning', schemaVersion: 1 }])) as Record<
     CommitteeEvent['type'],
     CatalogueEntry
@@ -47,6 +53,8 @@ export const EVENT_CATALOGUE: Readonly<Record<KnownEventType, CatalogueEntry>> =
     CatalogueEntry
   >,
   OrganizationRegistered: { context: 'reference', schemaVersion: 1 },
+  OrganizationAliasAdded: { context: 'reference', schemaVersion: 1 },
+  OrganizationAliasRemoved: { context: 'reference', schemaVersion: 1 },
   LocationRegistered: { context: 'reference', schemaVersion: 1 },
   LocationUpdated: { context: 'reference', schemaVersion: 1 },
 };

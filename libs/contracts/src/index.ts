@@ -2,6 +2,7 @@ export * from './common';
 export * from './envelope/envelope';
 export * from './aid-deliveries/aid-delivery.events';
 export * from './aid-deliveries/operational-presence.events';
+export * from './aid-deliveries/import-run.events';
 export * from './reference/reference.events';
 export * from './planning/committee.events';
 export * from './liaison/liaison-meeting.events';

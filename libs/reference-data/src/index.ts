@@ -1,6 +1,5 @@
 export * from './reference-data.module';
 export * from './reference-data.schema';
-export * from './organizations/organization.decider';
 export * from './locations/location.decider';
 export * from './locations/location-rows';
 export * from './locations/location-import.service';

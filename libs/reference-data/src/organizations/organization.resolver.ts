@@ -4,7 +4,7 @@ import { DomainError, newStreamId } from '@coord/kernel';
 import { ReadModelQueries } from '@coord/read-model';
 import { CommandExecutor, inputs, parseInput, RequestContext, requireActor } from '@coord/runtime';
 import { z } from 'zod';
-import { organizationDecider } from './organization.decider';
+import { organizationDecider } from '@coord/reference-data-domain';
 
 const registerOrganizationInput = z.object({
   commandId: inputs.commandId(),

@@ -1,0 +1,2 @@
+export * from './organization-name';
+export * from './organization.decider';
