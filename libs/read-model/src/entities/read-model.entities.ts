@@ -9,6 +9,9 @@ import { LiaisonMeetingEntity } from './liaison-meeting.entity';
 import { LocationEntity } from './location.entity';
 import { OrganizationEntity } from './organization.entity';
 import { PlanActionEntity } from './plan-action.entity';
+import { PictureFactEntity } from '../picture/picture-fact.entity';
+import { PictureRecordEntity } from '../picture/picture-record.entity';
+import { PictureRollupEntity } from '../picture/picture-rollup.entity';
 import { ProjectionCheckpointEntity } from './projection-checkpoint.entity';
 import { SessionCalendarEntity } from './session-calendar.entity';
 import { SessionDecisionEntity } from './session-decision.entity';
@@ -26,6 +29,9 @@ export const READ_MODEL_ENTITIES = [
   LiaisonFollowUpEntity,
   ActionPlanEntity,
   PlanActionEntity,
+  PictureFactEntity,
+  PictureRollupEntity,
+  PictureRecordEntity,
   HistoryEntryEntity,
   ProjectionCheckpointEntity,
 ] as const;

@@ -19,6 +19,11 @@ export interface ProjectionRunnerOptions {
   /** Events read and applied per transaction by `rebuild`: large, since nobody waits on one batch. */
   readonly rebuildBatchSize?: number;
   readonly now?: () => Date;
+  /**
+   * A runner whose transactions this one's must never interleave with: on SQLite both share the
+   * one connection. An asynchronous view's runner, following the platform's, takes turns with it.
+   */
+  readonly turnsWith?: ProjectionRunner;
 }
 
 export interface RebuildResult {
@@ -61,6 +66,7 @@ export class ProjectionRunner {
   private readonly catchUpBatchSize: number;
   private readonly rebuildBatchSize: number;
   private readonly now: () => Date;
+  private readonly turnsWith: ProjectionRunner | null;
   private readonly checkpoints = new Map<string, Position | null>();
   /** Projections being rebuilt take no live batches: the rebuild feeds them up to the head itself. */
   private readonly rebuilding = new Set<string>();
@@ -82,6 +88,7 @@ export class ProjectionRunner {
     this.catchUpBatchSize = options.catchUpBatchSize ?? 1_000;
     this.rebuildBatchSize = options.rebuildBatchSize ?? 5_000;
     this.now = options.now ?? (() => new Date());
+    this.turnsWith = options.turnsWith ?? null;
   }
 
   /**
@@ -356,8 +363,14 @@ export class ProjectionRunner {
     return projection;
   }
 
+  /** Runs `work` when none of this runner's transactions is under way (see `turnsWith`). */
+  runExclusive<T>(work: () => Promise<T>): Promise<T> {
+    return this.exclusive(work);
+  }
+
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.lock.then(work);
+    const turnsWith = this.turnsWith;
+    const next = this.lock.then(turnsWith ? () => turnsWith.runExclusive(work) : work);
     this.lock = next.catch(() => undefined);
     return next;
   }
