@@ -10,7 +10,8 @@ import { LOGGER } from '@coord/runtime';
 import { parsePcodeList } from './location-rows';
 import { LocationImportService } from './location-import.service';
 
-export const BUNDLED_GAZETTEER = join(__dirname, '..', '..', 'assets', 'gazetteer-mli-caf-hti.hxl.csv');
+/** The global adm1/adm2 P-code list (156 countries); it contains every place of the earlier three-country file. */
+export const BUNDLED_GAZETTEER = join(__dirname, '..', '..', 'assets', 'global-pcodes-adm-1-2.hxl.csv');
 
 const SYSTEM_ACTOR: Actor = { userId: 'system', organizationId: 'system', roles: ['ADMIN'] };
 

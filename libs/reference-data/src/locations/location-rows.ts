@@ -76,6 +76,8 @@ export const parseLocationCsv = (csv: string): { rows: LocationRow[]; rejections
   return { rows, rejections };
 };
 
+// The P-code list names no country; these are the countries the platform is deployed in. Elsewhere a
+// country is named by its ISO3 code until a gazetteer with adm0 names is imported.
 const COUNTRY_NAMES: Record<string, string> = { MLI: 'Mali', CAF: 'Central African Republic', HTI: 'Haiti' };
 
 /**
