@@ -312,9 +312,11 @@ export class PictureQueries {
     const all = [...keys.values()];
     for (let start = 0; start < all.length; start += 500) {
       const parameters = new SqlParameters(isPostgres(this.manager));
+      // Placeholders are taken in the order they appear: `?` on SQLite is positional.
+      const grain = parameters.add(CELL_GRAIN.name);
       const values = all.slice(start, start + 500).map((key) => `(${parameters.list(key)})`).join(', ');
       const rows: Record<string, unknown>[] = await this.dataSource.query(
-        `SELECT * FROM "picture_rollups" WHERE "grain" = ${parameters.add(CELL_GRAIN.name)} ` +
+        `SELECT * FROM "picture_rollups" WHERE "grain" = ${grain} ` +
           `AND (${DIMENSION_COLUMNS.map(quoteIdentifier).join(', ')}) IN (VALUES ${values})`,
         parameters.values,
       );
