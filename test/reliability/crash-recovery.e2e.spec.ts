@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signDevToken } from '@coord/auth';
 import { SqliteEventStore } from '@coord/event-store';
-import { allProjections, createReadModelDataSource, ProjectionRunner } from '@coord/read-model';
+import { allProjections, asyncProjections, createReadModelDataSource, ProjectionRunner } from '@coord/read-model';
 import { snapshotReadModel } from '../../libs/read-model/src/testing/read-model-test-kit';
 import { TEST_SECRET } from '../support/platform';
 import { PlatformProcess, startPlatformProcess } from '../support/platform-process';
@@ -97,11 +97,13 @@ describe('kill -9 under a stream of commands (embedded storage)', () => {
       }
       expect(lost).toEqual([]);
 
-      await new ProjectionRunner(freshReadModel, allProjections).rebuild(store);
+      const rebuilt = new ProjectionRunner(freshReadModel, allProjections);
+      await rebuilt.rebuild(store);
+      await new ProjectionRunner(freshReadModel, asyncProjections, { turnsWith: rebuilt }).rebuild(store);
       const live = await snapshotReadModel(liveReadModel);
-      const rebuilt = await snapshotReadModel(freshReadModel);
+      const fresh = await snapshotReadModel(freshReadModel);
       expect(live.aid_deliveries.length).toBeGreaterThanOrEqual(snapshotOfAcknowledged.filter((ack) => ack.type === 'DeliveryPlanned').length);
-      expect(live).toEqual(rebuilt);
+      expect(live).toEqual(fresh);
     } finally {
       await liveReadModel.destroy();
       await freshReadModel.destroy();

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { ActionPlansModule, actionPlansTypeDefs } from '@coord/action-plans-feature';
 import { AidDeliveriesModule, aidDeliveriesTypeDefs } from '@coord/aid-deliveries-feature';
 import { LiaisonModule, liaisonTypeDefs } from '@coord/liaison-feature';
+import { PictureModule, pictureTypeDefs } from '@coord/picture-feature';
 import { PlanningModule, planningTypeDefs } from '@coord/planning-feature';
 import { ReferenceDataModule, referenceDataTypeDefs } from '@coord/reference-data';
 import {
@@ -23,12 +24,13 @@ export class AppModule {
       module: AppModule,
       imports: [
         InfrastructureModule.forRoot(config, logger),
-        CoordinationGraphQLModule.forRoot([referenceDataTypeDefs, aidDeliveriesTypeDefs, planningTypeDefs, liaisonTypeDefs, actionPlansTypeDefs]),
+        CoordinationGraphQLModule.forRoot([referenceDataTypeDefs, aidDeliveriesTypeDefs, planningTypeDefs, liaisonTypeDefs, actionPlansTypeDefs, pictureTypeDefs]),
         ReferenceDataModule,
         AidDeliveriesModule,
         PlanningModule,
         LiaisonModule,
         ActionPlansModule,
+        PictureModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],

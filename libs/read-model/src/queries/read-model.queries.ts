@@ -132,6 +132,12 @@ export class ReadModelQueries {
     return row ? deliveryView(row) : null;
   }
 
+  async deliveriesByIds(ids: readonly string[]): Promise<AidDeliveryView[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.dataSource.getRepository(AidDeliveryEntity).findBy({ id: In([...new Set(ids)]) });
+    return rows.map(deliveryView);
+  }
+
   /**
    * Keyset pagination over (planned date, newest first; id): a page never skips or repeats a row
    * however deep the client pages, and costs the same at any depth.
