@@ -10,7 +10,8 @@ import type { ReportPresence } from './operational-presence.commands';
 import type { OperationalPresenceState } from './operational-presence.state';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const PCODE = /^[A-Z]{2,3}[A-Z0-9]*$/;
+// Upper-case letters and digits: most P-codes start with a country code (ML0506), Tajikistan's are all digits.
+const PCODE = /^[A-Z0-9]{2,20}$/;
 const MAX_TEXT = 1_000;
 
 const isIsoDate = (value: string): boolean => {
@@ -31,9 +32,9 @@ const validate = (command: ReportPresence): void => {
   // DOMAIN.md "Reference data": a sector is one of the clusters; a source that names none leaves it null.
   if (command.sector !== null && !SECTORS.includes(command.sector)) throw badInput('sector', `unknown sector ${String(command.sector)}`);
   if (!PRESENCE_ROLES.includes(command.role)) throw badInput('role', `role must be one of ${PRESENCE_ROLES.join(', ')}`);
-  if (!PCODE.test(command.location)) throw badInput('location', 'location must be an upper-case P-code');
+  if (!PCODE.test(command.location)) throw badInput('location', 'location must be a P-code: upper-case letters and digits');
   if (command.parentLocation !== null && !PCODE.test(command.parentLocation)) {
-    throw badInput('parentLocation', 'parentLocation must be an upper-case P-code');
+    throw badInput('parentLocation', 'parentLocation must be a P-code: upper-case letters and digits');
   }
   if (!Number.isInteger(command.locationLevel) || command.locationLevel < 0 || command.locationLevel > 3) {
     throw badInput('locationLevel', 'locationLevel is an admin level from 0 to 3');

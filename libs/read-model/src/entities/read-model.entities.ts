@@ -8,6 +8,8 @@ import { LiaisonFollowUpEntity } from './liaison-follow-up.entity';
 import { LiaisonMeetingEntity } from './liaison-meeting.entity';
 import { LocationEntity } from './location.entity';
 import { OrganizationEntity } from './organization.entity';
+import { OrganizationAliasEntity } from './organization-alias.entity';
+import { OperationalPresenceEntity } from './operational-presence.entity';
 import { PlanActionEntity } from './plan-action.entity';
 import { PictureFactEntity } from '../picture/picture-fact.entity';
 import { PictureRecordEntity } from '../picture/picture-record.entity';
@@ -33,5 +35,7 @@ export const READ_MODEL_ENTITIES = [
   PictureRollupEntity,
   PictureRecordEntity,
   HistoryEntryEntity,
+  OrganizationAliasEntity,
+  OperationalPresenceEntity,
   ProjectionCheckpointEntity,
 ] as const;

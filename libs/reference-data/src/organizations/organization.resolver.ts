@@ -1,7 +1,7 @@
-import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ORGANIZATION_KINDS, ORGANIZATION_STREAM } from '@coord/contracts';
 import { DomainError, newStreamId } from '@coord/kernel';
-import { ReadModelQueries } from '@coord/read-model';
+import { ExchangeQueries, ReadModelQueries } from '@coord/read-model';
 import { CommandExecutor, inputs, parseInput, RequestContext, requireActor } from '@coord/runtime';
 import { z } from 'zod';
 import { organizationDecider } from '@coord/reference-data-domain';
@@ -13,6 +13,15 @@ const registerOrganizationInput = z.object({
   kind: z.enum(ORGANIZATION_KINDS),
 });
 
+const addOrganizationAliasInput = z.object({
+  commandId: inputs.commandId(),
+  organizationId: inputs.id(),
+  alias: inputs.text(200),
+  expectedVersion: inputs.expectedVersion(),
+});
+
+const removeOrganizationAliasInput = addOrganizationAliasInput.extend({ reason: inputs.text(500) });
+
 const normalised = (value: string) => value.trim().toLowerCase().replace(/\s+/g, ' ');
 
 @Resolver()
@@ -20,7 +29,42 @@ export class OrganizationResolver {
   constructor(
     private readonly executor: CommandExecutor,
     private readonly queries: ReadModelQueries,
+    private readonly exchange: ExchangeQueries,
   ) {}
+
+  @Query('organizationAliases')
+  organizationAliases(@Args('organizationId') organizationId: string, @Context() context: RequestContext) {
+    requireActor(context);
+    return this.exchange.aliasesOf(organizationId);
+  }
+
+  /** A manual merge: the spelling leads 3W imports to this organisation from now on. */
+  @Mutation('addOrganizationAlias')
+  addOrganizationAlias(@Args('input') raw: unknown, @Context() context: RequestContext) {
+    const actor = requireActor(context);
+    const input = parseInput(addOrganizationAliasInput, raw);
+    return this.executor.execute(
+      'AddOrganizationAlias',
+      input.organizationId,
+      organizationDecider,
+      { type: 'AddOrganizationAlias', organizationId: input.organizationId, alias: input.alias, source: 'admin', actor },
+      { actor, commandId: input.commandId, expectedVersion: input.expectedVersion },
+    );
+  }
+
+  /** Undoes a merge, by an import or by hand; the presences already recorded keep their organisation. */
+  @Mutation('removeOrganizationAlias')
+  removeOrganizationAlias(@Args('input') raw: unknown, @Context() context: RequestContext) {
+    const actor = requireActor(context);
+    const input = parseInput(removeOrganizationAliasInput, raw);
+    return this.executor.execute(
+      'RemoveOrganizationAlias',
+      input.organizationId,
+      organizationDecider,
+      { type: 'RemoveOrganizationAlias', organizationId: input.organizationId, alias: input.alias, reason: input.reason, actor },
+      { actor, commandId: input.commandId, expectedVersion: input.expectedVersion },
+    );
+  }
 
   @Mutation('registerOrganization')
   async registerOrganization(@Args('input') raw: unknown, @Context() context: RequestContext) {

@@ -6,7 +6,7 @@ import { loadOrCreateDevSecret, TokenVerifier } from '@coord/auth';
 import { createEventStore, EVENT_STORE, EventStore } from '@coord/event-store';
 import { systemClock } from '@coord/kernel';
 import { EVENT_BUS, EventBus, InProcessEventBus, Relay } from '@coord/messaging';
-import { allProjections, createReadModelDataSource, ProjectionRunner, ReadModelQueries } from '@coord/read-model';
+import { allProjections, createReadModelDataSource, ExchangeQueries, ProjectionRunner, ReadModelQueries } from '@coord/read-model';
 import { PlatformConfig } from '../config/platform-config';
 import { eventStoreLocation, readModelLocation } from '../config/storage';
 import { CommandExecutor } from '../commands/command-executor';
@@ -75,6 +75,7 @@ export class InfrastructureModule {
           useFactory: (dataSource: DataSource) => new ProjectionRunner(dataSource, allProjections),
         },
         { provide: ReadModelQueries, inject: [READ_MODEL_DATA_SOURCE], useFactory: (ds: DataSource) => new ReadModelQueries(ds) },
+        { provide: ExchangeQueries, inject: [READ_MODEL_DATA_SOURCE], useFactory: (ds: DataSource) => new ExchangeQueries(ds) },
         {
           provide: EVENT_BUS,
           inject: [ProjectionRunner],
@@ -108,6 +109,7 @@ export class InfrastructureModule {
         READ_MODEL_DATA_SOURCE,
         ProjectionRunner,
         ReadModelQueries,
+        ExchangeQueries,
         EVENT_BUS,
         Relay,
         MetricsService,
