@@ -376,6 +376,56 @@ describe('POST /imports/3w: who may import, and files it cannot read', () => {
     expect(forbidden.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('exports deliveries beside presences, reached as a total only, and refuses them on re-import', async () => {
+    const agency = (
+      await platform.graphql(`mutation { registerOrganization(input: { name: "United Nations Children's Fund", acronym: "UNICEF", kind: UN_AGENCY }) { id } }`, {}, { token: admin })
+    ).data.registerOrganization.id as string;
+    const officer = await platform.token(agency, ['AGENCY_OFFICER']);
+    const planned = await platform.graphql(
+      `mutation($input: PlanDeliveryInput!) { planDelivery(input: $input) { id position } }`,
+      { input: { sector: 'NUTRITION', items: [{ commodity: 'RUTF', quantity: 300, unit: 'carton' }], adminCode: 'ML0701', plannedDate: '2026-12-01', targetedBeneficiaries: 450 } },
+      { token: officer },
+    );
+    const { id, position } = planned.data.planDelivery as { id: string; position: string };
+    await platform.graphql(`mutation($input: DispatchDeliveryInput!) { dispatchDelivery(input: $input) { id } }`, { input: { deliveryId: id } }, { token: officer });
+    await platform.graphql(
+      `mutation($input: RecordDeliveryInput!) { recordDelivery(input: $input) { id } }`,
+      { input: { deliveryId: id, deliveredItems: [{ commodity: 'RUTF', quantity: 300, unit: 'carton' }], reached: { women: 3, men: 2, girls: 1, boys: 1 } } },
+      { token: officer },
+    );
+    const head = (await platform.app.get<EventStore>(EVENT_STORE).headPosition()) ?? position;
+    const csv = await (
+      await fetch(`${platform.url}/exports/3w.csv?organizationId=${agency}&status=DELIVERED`, { headers: { authorization: `Bearer ${officer}`, 'x-min-position': head } })
+    ).text();
+    const [, , delivery, ...rest] = parse(csv) as string[][];
+    expect(rest).toEqual([]);
+    expect(delivery).toEqual([
+      "United Nations Children's Fund",
+      'NUTRITION',
+      'ML07',
+      'ML0701',
+      'RUTF 300 carton',
+      '450',
+      '7',
+      '2026-12-01',
+      '',
+      'DELIVERED',
+      'UNICEF',
+      'IMPLEMENTING',
+      '',
+      id,
+    ]);
+    const response = await post(csv, admin);
+    const { importId } = (await response.json()) as { importId: string };
+    const report = await eventually(async () => {
+      const current = (await (await fetch(`${platform.url}/imports/${importId}`, { headers: { authorization: `Bearer ${admin}` } })).json()) as Report;
+      if (current.status === 'RUNNING') throw new Error('running');
+      return current;
+    });
+    expect(report).toMatchObject({ totalRows: 1, imported: 0, rejected: 1 });
+    expect(report.rejections[0].reason).toMatch(new RegExp(`^${id} is a delivery exported by the platform`));
+  });
+
   it('refuses anonymous callers, readers and officers, an empty body and a file with no organisation or P-code column', async () => {
     expect((await post('#org,#adm2+code\nX,ML0701', null)).status).toBe(401);
     for (const roles of [['OBSERVER'], ['AGENCY_OFFICER']] as const) {
@@ -390,5 +440,7 @@ describe('POST /imports/3w: who may import, and files it cannot read', () => {
     expect(await errorOf(noColumns)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file' });
     const unknown = await fetch(`${platform.url}/imports/00000000-0000-0000-0000-000000000000`, { headers: { authorization: `Bearer ${admin}` } });
     expect(unknown.status).toBe(404);
+    const reader = await platform.token('some-agency', ['OBSERVER']);
+    expect((await fetch(`${platform.url}/imports/00000000-0000-0000-0000-000000000000`, { headers: { authorization: `Bearer ${reader}` } })).status).toBe(403);
   });
 });
