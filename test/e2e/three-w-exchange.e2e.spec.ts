@@ -145,11 +145,26 @@ const exchange = (storage: () => Promise<{ env: Record<string, string>; cleanup(
       expect(presences.every((presence) => presence.source_file === MALI && presence.sector === null)).toBe(true);
     });
 
-    it('counts the Mali presences per region and per cercle as an independent count of the file does', async () => {
+    it('counts the Mali presences per region and per cercle in whoWhatWhere as an independent count of the file does', async () => {
       // A presence is an organisation in a place: the file's rows, deduplicated by organisation and cercle.
       const keys = new Set(fileRows(MALI).map(([organization, , , adm2]) => `${organizationKey(organization)}|${adm2.trim()}`));
       const byAdm2 = tally([...keys].map((key) => key.split('|')[1]));
       const byAdm1 = tally([...keys].map((key) => key.split('|')[1].slice(0, 4)));
+      // Through the shared picture, as every reader sees it.
+      const head = (await store.headPosition()) as string;
+      const picture = async (groupBy: 'ADM1' | 'ADM2') => {
+        const response = await platform.graphql(
+          `query($groupBy: [PictureDimension!]!) { whoWhatWhere(filter: { adminCode: "MLI" }, groupBy: $groupBy) { adm1 { pcode } adm2 { pcode } presences } }`,
+          { groupBy: [groupBy] },
+          { token: admin, headers: { 'x-min-position': head } },
+        );
+        expect(response.errors).toBeUndefined();
+        const rows = response.data.whoWhatWhere as { adm1: { pcode: string }; adm2: { pcode: string } | null; presences: number }[];
+        return Object.fromEntries(rows.map((row) => [(groupBy === 'ADM1' ? row.adm1 : row.adm2)!.pcode, row.presences]));
+      };
+      expect(await picture('ADM1')).toEqual(byAdm1);
+      expect(await picture('ADM2')).toEqual(byAdm2);
+      // And through the read model's own count of presences.
       await settled();
       const queries = platform.app.get(ExchangeQueries);
       const counted = async (level: 1 | 2) =>
