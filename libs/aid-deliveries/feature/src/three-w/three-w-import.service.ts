@@ -19,7 +19,8 @@ import { PresenceDraft, ThreeWRowReader } from './three-w-row';
 export const SYSTEM_IMPORT_ACTOR: Actor = { userId: 'system:3w-import', organizationId: 'system', roles: ['ADMIN'] };
 
 const PRESENCES_PER_CHUNK = 1_000;
-const REPORTS_KEPT = 100;
+// A report lists every fix (one per row of the Mali file): a few megabytes each at most.
+const REPORTS_KEPT = 20;
 
 export interface ImportProgress {
   readonly totalRows: number;
@@ -31,7 +32,8 @@ interface Job {
   readonly file: string;
   readonly sha256: string;
   readonly actor: Actor;
-  readonly records: readonly NumberedRecord[];
+  /** Released once the run ends: only the report outlives it. */
+  records: readonly NumberedRecord[];
   readonly layout: ThreeWLayout;
   readonly onProgress?: (progress: ImportProgress) => void;
   report: ImportReport;
@@ -89,12 +91,13 @@ export class ThreeWImportService {
       throw error;
     }
     const importId = randomUUID();
+    const sha256 = createHash('sha256').update(content).digest('hex');
     const data = records.slice(layout.dataStart);
     const blank = data.filter((record) => record.cells.every((cell) => cell.trim() === '')).length;
     const job: Job = {
       importId,
       file,
-      sha256: createHash('sha256').update(content).digest('hex'),
+      sha256,
       actor,
       records: data.filter((record) => record.cells.some((cell) => cell.trim() !== '')),
       layout,
@@ -109,7 +112,7 @@ export class ThreeWImportService {
         fixes: [],
         rejections: [],
         file,
-        sha256: '',
+        sha256,
         hashtagRow: layout.hashtagRow,
         columns: layout.columns.map((column) => ({ column: column.index + 1, header: column.header, tag: column.tag, field: column.field })),
         emptyLines: blank,
@@ -122,7 +125,6 @@ export class ThreeWImportService {
         error: null,
       },
     };
-    job.report = { ...job.report, sha256: job.sha256 };
     this.keep(job);
     const done = this.queue.then(() => this.run(job));
     this.queue = done.catch(() => undefined);
@@ -153,6 +155,8 @@ export class ThreeWImportService {
         finishedAt: this.executor.now().toISOString(),
         error: isDomainError(error) ? error.message : 'internal error; the rows recorded before it stay recorded',
       });
+    } finally {
+      job.records = [];
     }
     const { report } = job;
     this.logger.info(
