@@ -8,7 +8,6 @@ import { GapResolver } from './graphql/gap.resolver';
 import { OverlapResolver } from './graphql/overlap.resolver';
 import { PictureChangedResolver } from './graphql/picture-changed.resolver';
 import { PictureQueriesResolver } from './graphql/picture-queries.resolver';
-import { PictureRowResolver } from './graphql/picture-row.resolver';
 import { DeliveryChangedPublisher } from './live/delivery-changed.publisher';
 import { PictureChangedPublisher } from './live/picture-changed.publisher';
 
@@ -24,7 +23,6 @@ import { PictureChangedPublisher } from './live/picture-changed.publisher';
     },
     PictureFollower,
     PictureQueriesResolver,
-    PictureRowResolver,
     GapResolver,
     OverlapResolver,
     PictureChangedResolver,

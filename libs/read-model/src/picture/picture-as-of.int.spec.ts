@@ -20,7 +20,7 @@ import { PictureQueries } from './picture.queries';
 import { PICTURE_DIMENSIONS, PictureDimension, PictureFilter } from './picture.views';
 
 const INSTANTS = 20;
-const STEPS = 300;
+const STEPS = 400;
 const PLACES = [...GAZETTEER.map((event) => (event.data as { pcode: string }).pcode), UNKNOWN_PCODE];
 const STATUSES: DeliveryStatus[] = ['PLANNED', 'DISPATCHED', 'DELIVERED', 'CONFIRMED', 'FAILED', 'CANCELLED'];
 

@@ -18,10 +18,12 @@ export interface PictureGrain {
 
 /**
  * The grains the current picture is summed at, smallest first; a query reads the first that keeps
- * every dimension it groups or filters by. `matrix` is the 3W (who × what × where, down to adm2),
- * `timeline` adds month and status at region level, `cell` keeps everything.
+ * every dimension it groups or filters by. `regions` is a country's 3W (who × what × region),
+ * `matrix` goes down to districts, `timeline` adds month and status at region level, `cell` keeps
+ * everything.
  */
 export const PICTURE_GRAINS: readonly PictureGrain[] = [
+  { name: 'regions', columns: ['organization_id', 'sector', 'adm0_pcode', 'adm1_pcode'] },
   { name: 'matrix', columns: ['organization_id', 'sector', 'adm0_pcode', 'adm1_pcode', 'adm2_pcode'] },
   { name: 'timeline', columns: ['organization_id', 'sector', 'adm0_pcode', 'adm1_pcode', 'month', 'status'] },
   { name: 'cell', columns: DIMENSION_COLUMNS },

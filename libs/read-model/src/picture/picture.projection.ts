@@ -97,7 +97,8 @@ interface StreamRecords {
  */
 export class PictureProjection implements Projection {
   readonly name = 'picture';
-  readonly version = 1;
+  // 2: the `regions` rollup.
+  readonly version = 2;
   readonly handles = [...AID_DELIVERY_EVENT_TYPES, ...OPERATIONAL_PRESENCE_EVENT_TYPES, ...ACTION_PLAN_EVENT_TYPES, 'LocationRegistered'];
   readonly tables = ['picture_facts', 'picture_records', 'picture_rollups'];
 

@@ -171,7 +171,8 @@ const suite = (engine: ReadModelEngine) => () => {
       expect(await queries.whoWhatWhere({ adminCode: 'ML01' }, ['ORGANIZATION', 'SECTOR'])).toEqual([
         { ...row({ organizationId: 'org-wfp', sector: 'FOOD_SECURITY', deliveries: 3, targeted: 157, reached: 20 }), countryPcode: null },
       ]);
-      expect((await queries.whoWhatWhereStatement({ adminCode: 'ML01' }, ['ORGANIZATION', 'SECTOR'])).source).toBe('rollup:matrix');
+      expect((await queries.whoWhatWhereStatement({ adminCode: 'ML01' }, ['ORGANIZATION', 'SECTOR'])).source).toBe('rollup:regions');
+      expect((await queries.whoWhatWhereStatement({ adminCode: 'ML01' }, ['ORGANIZATION', 'SECTOR', 'ADM2'])).source).toBe('rollup:matrix');
       expect((await queries.whoWhatWhereStatement({}, ['MONTH', 'STATUS'])).source).toBe('rollup:timeline');
       expect((await queries.whoWhatWhereStatement({ adminCode: 'ML010101' }, [])).source).toBe('rollup:cell');
       expect((await queries.whoWhatWhereStatement({ organizationId: 'org-wfp' }, [])).source).toBe('facts');

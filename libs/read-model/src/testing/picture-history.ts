@@ -67,6 +67,22 @@ export const generateHistory = (seed: number, steps: number, start = Date.parse(
   const presences: { id: string; withdrawn: boolean }[] = [];
   const plans: { id: string; status: string; actions: { id: string; status: ActionStatus; removed: boolean }[] }[] = [];
 
+  // Every history holds an agreed plan with an action under way, whatever the dice say next.
+  const agreed = { id: 'ActionPlan-0', status: 'APPROVED', actions: [{ id: 'ActionPlan-0-a1', status: 'IN_PROGRESS' as ActionStatus, removed: false }] };
+  plans.push(agreed);
+  emit(agreed.id, planDrafted(agreed.id));
+  emit(agreed.id, actionAdded(agreed.id, 'ActionPlan-0-a1', { responsibleId: pick(HISTORY_ORGANIZATIONS), sector: pick(HISTORY_SECTORS), adminCode: pick(PLACES) }));
+  emit(agreed.id, { type: 'ActionPlanSubmitted', data: { planId: agreed.id, submittedAt: '2026-03-01T00:00:00.000Z' } });
+  emit(agreed.id, { type: 'ActionPlanApproved', data: { planId: agreed.id, reviewerId: 'org-gov', comment: null, approvedAt: '2026-03-01T00:00:00.000Z' } });
+  emit(agreed.id, {
+    type: 'ActionProgressReported',
+    data: { planId: agreed.id, actionId: 'ActionPlan-0-a1', status: 'IN_PROGRESS', previousStatus: 'PLANNED', actual: null, previousActual: null, note: null, reportedAt: '2026-03-01T00:00:00.000Z' },
+  });
+
+  // And a presence at a P-code the gazetteer does not know, filed under its region.
+  presences.push({ id: 'Presence-0', withdrawn: false });
+  emit('Presence-0', presenceReported({ presenceId: 'Presence-0', organizationId: pick(HISTORY_ORGANIZATIONS), sector: pick(HISTORY_SECTORS), location: UNKNOWN_PCODE, parentLocation: 'ML02', locationUnknown: true }));
+
   for (let step = 0; step < steps; step += 1) {
     const roll = random();
     if (roll < 0.2 || deliveries.length === 0) {

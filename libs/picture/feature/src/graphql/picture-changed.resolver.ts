@@ -5,6 +5,7 @@ import { notFound } from '@coord/kernel';
 import { PictureChange, PictureQueries } from '@coord/read-model';
 import { PUB_SUB, RequestContext, requireActor } from '@coord/runtime';
 import { PICTURE_CHANGED_TRIGGER, reachesSubscriber } from '../live/picture-changed';
+import { withOrganizationsAndPlaces } from './picture-rows';
 
 @Resolver()
 export class PictureChangedResolver {
@@ -16,7 +17,7 @@ export class PictureChangedResolver {
   // A cell carries totals only: nothing in it is broken down by person, so it goes out as it is.
   @Subscription('pictureChanged', {
     filter: (change: PictureChange, variables: { adminCode?: string | null }) => reachesSubscriber(change, variables.adminCode),
-    resolve: (change: PictureChange) => change.row,
+    resolve: async (change: PictureChange, _args: unknown, context: RequestContext) => (await withOrganizationsAndPlaces([change.row], context.loaders))[0],
   })
   async pictureChanged(@Args('adminCode') adminCode: string | null, @Context() context: RequestContext) {
     requireActor(context);

@@ -3,6 +3,7 @@ import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import { PictureDimension, PictureQueries, ProjectionRunner } from '@coord/read-model';
 import { RequestContext, requireActor } from '@coord/runtime';
 import { PICTURE_RUNNER } from '../follower/picture-follower';
+import { withOrganizationsAndPlaces } from './picture-rows';
 
 interface PictureFilterInput {
   adminCode?: string | null;
@@ -29,7 +30,7 @@ export class PictureQueriesResolver {
     @Context() context: RequestContext,
   ) {
     await this.readYourWrites(context);
-    return this.picture.whoWhatWhere(filter ?? {}, groupBy, asOf);
+    return withOrganizationsAndPlaces(await this.picture.whoWhatWhere(filter ?? {}, groupBy, asOf), context.loaders);
   }
 
   @Query('gaps')
