@@ -81,7 +81,8 @@ wrap(SqliteEventStore.prototype, 'readAll', (original) =>
     if (!insideRelay) return result;
     return result.then((events) => {
       const now = performance.now();
-      for (const event of events) relayReadAt.set(event.position, now);
+      // First read only: the picture follower reads the same events again from inside the publish.
+      for (const event of events) if (!relayReadAt.has(event.position)) relayReadAt.set(event.position, now);
       return events;
     });
   },
@@ -102,15 +103,30 @@ wrap(Relay.prototype, 'publishNextBatch', (original) =>
     });
   },
 );
+/**
+ * Two runners share the prototype: the platform's (the one X-Min-Position waits for, it holds the
+ * aid-deliveries projection) and the picture follower's, which catches up behind it after each batch.
+ */
+const runnerLabel = (runner: { projections?: ReadonlyArray<{ name: string }> }) =>
+  runner.projections?.some((projection) => projection.name === 'aid-deliveries') ? 'platform read model' : 'picture follower';
 wrap(ProjectionRunner.prototype, 'handle', timedAsync('projection: handle (incl. waiting for the runner lock)'));
 wrap(ProjectionRunner.prototype, 'applyBatch', (original) =>
-  function (this: unknown, batch: Array<{ position: string }>, ...rest: unknown[]) {
+  function (this: any, batch: Array<{ position: string }>, ...rest: unknown[]) {
     const started = performance.now();
+    const label = runnerLabel(this);
     return (original.call(this, batch, ...rest) as Promise<void>).then(() => {
       const now = performance.now();
-      record('projection: batch transaction', now - started);
+      record(`projection: batch transaction (${label})`, now - started);
+      if (label !== 'platform read model') return;
       for (const event of batch) if (!appliedAt.has(event.position)) appliedAt.set(event.position, now);
     });
+  },
+);
+wrap(ProjectionRunner.prototype, 'catchUp', (original) =>
+  function (this: any, ...args: unknown[]) {
+    const started = performance.now();
+    const label = runnerLabel(this);
+    return (original.apply(this, args) as Promise<number>).finally(() => record(`projection: catchUp (${label})`, performance.now() - started));
   },
 );
 wrap(ProjectionRunner.prototype, 'waitFor', (original) =>
