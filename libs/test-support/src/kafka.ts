@@ -87,12 +87,13 @@ export const describeWithKafka = (name: string, body: (mock: () => KafkaMock) =>
     beforeAll(async () => {
       mock = await startKafkaMock();
     });
-    afterAll(async () => {
-      await mock?.stop();
-    });
     body(() => {
       if (!mock) throw new Error('the Kafka mock is not running');
       return mock;
+    });
+    // Declared after the body's hooks, so that it runs after them: clients disconnect before the brokers go.
+    afterAll(async () => {
+      await mock?.stop();
     });
   });
 };

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { loadOrCreateDevSecret, TokenVerifier } from '@coord/auth';
 import { createEventStore, EVENT_STORE, EventStore } from '@coord/event-store';
 import { systemClock } from '@coord/kernel';
-import { EVENT_BUS, EventBus, InProcessEventBus, Relay } from '@coord/messaging';
+import { EVENT_BUS, EventBus, followLogOnNotice, InProcessEventBus, KafkaEventBus, Relay } from '@coord/messaging';
 import { allProjections, createReadModelDataSource, ExchangeQueries, ProjectionRunner, ReadModelQueries } from '@coord/read-model';
 import { PlatformConfig } from '../config/platform-config';
 import { eventStoreLocation, readModelLocation } from '../config/storage';
@@ -78,10 +78,22 @@ export class InfrastructureModule {
         { provide: ExchangeQueries, inject: [READ_MODEL_DATA_SOURCE], useFactory: (ds: DataSource) => new ExchangeQueries(ds) },
         {
           provide: EVENT_BUS,
-          inject: [ProjectionRunner],
-          useFactory: (runner: ProjectionRunner) => {
-            const bus = new InProcessEventBus();
-            bus.subscribe('read-model', (events) => runner.handle(events));
+          inject: [ProjectionRunner, EVENT_STORE],
+          useFactory: (runner: ProjectionRunner, store: EventStore) => {
+            if (!config.kafkaBrokers) {
+              const bus = new InProcessEventBus();
+              // In process, every batch comes in log order, so the runner applies it as it is.
+              bus.subscribe('read-model', (events) => runner.handle(events));
+              return bus;
+            }
+            const bus = new KafkaEventBus({
+              brokers: config.kafkaBrokers,
+              clientId: 'coordination-platform',
+              onError: (error, context) => logger.error({ err: error, ...context }, 'Kafka delivery failed; retrying'),
+              log: ({ level, namespace, message, extra }) => logger[level]({ kafkajs: namespace, ...extra }, message),
+            });
+            // Kafka orders only within a partition: the read model reads the log itself up to each batch.
+            bus.subscribe('read-model', followLogOnNotice(store, runner));
             return bus;
           },
         },
