@@ -2,6 +2,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { ServerOptions } from 'graphql-ws';
 import { ExecutionResult, GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
@@ -81,7 +82,9 @@ export class CoordinationGraphQLModule {
               playground: false,
               introspection: true,
               includeStacktraceInErrorResponses: false,
-              plugins: [contractPlugin(runner, config.readWaitTimeoutMs)],
+              // No response cache or CDN reads cache hints here: computing them for every field of
+              // every answer would be pure cost (a third of a large picture's execution time).
+              plugins: [contractPlugin(runner, config.readWaitTimeoutMs), ApolloServerPluginCacheControlDisabled()],
               formatError,
               context: async (request: any): Promise<RequestContext> => {
                 // graphql-ws hands over the socket context; HTTP hands over the express request.
