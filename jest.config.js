@@ -23,7 +23,8 @@ module.exports = {
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', swcOptions] },
   moduleNameMapper,
-  testTimeout: 30000,
+  // Suites boot the whole platform (on PostgreSQL: schema, gazetteer) on two shared cores.
+  testTimeout: 90000,
   // Suites share PostgreSQL and ports; two workers match the two cores of the reference machine.
   maxWorkers: 2,
   globalSetup: '<rootDir>/test/support/global-setup.js',

@@ -30,7 +30,10 @@ export const TEST_SECRET = 'e2e-secret-e2e-secret-e2e-secret-e2e';
  */
 export const startTestPlatform = async (env: Record<string, string> = {}): Promise<TestPlatform> => {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'coord-e2e-'));
-  const config = loadPlatformConfig({ DATA_DIR: dataDir, PORT: '0', AUTH_JWT_SECRET: TEST_SECRET, LOG_LEVEL: 'warn', ...env });
+  // On PostgreSQL the suites load the three-country gazetteer: loading 32,923 places into a fresh
+  // database per suite would dominate CI time; embedded runs keep the global default.
+  const gazetteer = env.DATABASE_URL ? { GAZETTEER_FILE: join(__dirname, '..', '..', 'libs', 'reference-data', 'assets', 'gazetteer-mli-caf-hti.hxl.csv') } : {};
+  const config = loadPlatformConfig({ DATA_DIR: dataDir, PORT: '0', AUTH_JWT_SECRET: TEST_SECRET, LOG_LEVEL: 'warn', ...gazetteer, ...env });
   const { app, port } = await startPlatform(config);
   const url = `http://127.0.0.1:${port}`;
   return {

@@ -6,12 +6,14 @@ import type { Logger } from 'pino';
 import { EVENT_STORE, EventStore } from '@coord/event-store';
 import { Actor } from '@coord/kernel';
 import { Relay } from '@coord/messaging';
-import { LOGGER } from '@coord/runtime';
+import { LOGGER, PLATFORM_CONFIG, PlatformConfig } from '@coord/runtime';
 import { parsePcodeList } from './location-rows';
 import { LocationImportService } from './location-import.service';
 
 /** The global adm1/adm2 P-code list (156 countries); it contains every place of the earlier three-country file. */
 export const BUNDLED_GAZETTEER = join(__dirname, '..', '..', 'assets', 'global-pcodes-adm-1-2.hxl.csv');
+/** Mali, the Central African Republic and Haiti only: a small gazetteer for tests and demos (`GAZETTEER_FILE`). */
+export const THREE_COUNTRY_GAZETTEER = join(__dirname, '..', '..', 'assets', 'gazetteer-mli-caf-hti.hxl.csv');
 
 const SYSTEM_ACTOR: Actor = { userId: 'system', organizationId: 'system', roles: ['ADMIN'] };
 
@@ -27,10 +29,11 @@ export class GazetteerLoader implements OnApplicationBootstrap {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly relay: Relay,
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.load(BUNDLED_GAZETTEER);
+    await this.load(this.config.gazetteerFile ?? BUNDLED_GAZETTEER);
   }
 
   async load(file: string): Promise<void> {

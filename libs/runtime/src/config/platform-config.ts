@@ -14,6 +14,8 @@ export interface PlatformConfig {
   readonly logLevel: string;
   /** Bound on the `X-Min-Position` wait before `STALE_READ`. */
   readonly readWaitTimeoutMs: number;
+  /** The gazetteer loaded on first start; null = the bundled global adm1/adm2 list. */
+  readonly gazetteerFile: string | null;
   /** Development conveniences (dev token endpoint, sandbox) are on only in the embedded default. */
   readonly embedded: boolean;
 }
@@ -89,6 +91,7 @@ export const loadPlatformConfig = (env: Env = process.env): PlatformConfig => {
     auth,
     logLevel: env.LOG_LEVEL || 'info',
     readWaitTimeoutMs: integer(env, 'READ_WAIT_TIMEOUT_MS', 5000, 0, 60000),
+    gazetteerFile: env.GAZETTEER_FILE ? resolve(env.GAZETTEER_FILE) : null,
     embedded: !databaseUrl && eventStore === 'default' && !kafkaBrokers,
   };
 };
