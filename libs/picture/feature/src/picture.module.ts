@@ -18,8 +18,10 @@ import { PictureChangedPublisher } from './live/picture-changed.publisher';
     {
       provide: PICTURE_RUNNER,
       inject: [READ_MODEL_DATA_SOURCE, ProjectionRunner],
-      // Takes turns with the platform's runner: on SQLite both write through the one connection.
-      useFactory: (dataSource: DataSource, platform: ProjectionRunner) => new ProjectionRunner(dataSource, asyncProjections, { turnsWith: platform }),
+      // On SQLite both runners write through the one connection, so they take turns; on PostgreSQL
+      // each transaction has a connection of its own, and the platform's never waits for the picture.
+      useFactory: (dataSource: DataSource, platform: ProjectionRunner) =>
+        new ProjectionRunner(dataSource, asyncProjections, dataSource.options.type === 'postgres' ? {} : { turnsWith: platform }),
     },
     PictureFollower,
     PictureQueriesResolver,
