@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 
-export const isPostgres = (manager: EntityManager): boolean => manager.connection.options.type === 'postgres';
+export const isPostgres = (manager: EntityManager): boolean => manager.dataSource.options.type === 'postgres';
 
 /** Collects a statement's parameters and answers each one's placeholder in the manager's dialect. */
 export class SqlParameters {
