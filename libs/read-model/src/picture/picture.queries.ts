@@ -1,4 +1,13 @@
-import { SEVERITIES, type DeliveryStatus, type EventEnvelope, type Sector, type Severity } from '@coord/contracts';
+import {
+  ACTION_PLAN_EVENT_TYPES,
+  AID_DELIVERY_EVENT_TYPES,
+  OPERATIONAL_PRESENCE_EVENT_TYPES,
+  SEVERITIES,
+  type DeliveryStatus,
+  type EventEnvelope,
+  type Sector,
+  type Severity,
+} from '@coord/contracts';
 import { badInput } from '@coord/kernel';
 import type { DataSource, EntityManager } from 'typeorm';
 import { quoteIdentifier, selectWhereIn } from '../projection/batch-sql';
@@ -18,6 +27,7 @@ import {
 } from './picture.views';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const RECORD_EVENT_TYPES = new Set<string>([...AID_DELIVERY_EVENT_TYPES, ...OPERATIONAL_PRESENCE_EVENT_TYPES, ...ACTION_PLAN_EVENT_TYPES]);
 const ADM_COLUMNS = ['adm0_pcode', 'adm1_pcode', 'adm2_pcode', 'adm3_pcode'] as const;
 const ADM_LEVELS: Partial<Record<PictureDimension, number>> = { ADM1: 1, ADM2: 2, ADM3: 3 };
 /** Deliveries that did not or will not happen cover no need and overlap with nobody. */
@@ -293,7 +303,10 @@ export class PictureQueries {
    * The cells of the current picture (at the finest grain) that these applied events changed, as
    * they now stand — with zeros where the last record left — for the `pictureChanged` subscription.
    */
-  async changesFrom(events: readonly EventEnvelope[]): Promise<PictureChange[]> {
+  async changesFrom(applied: readonly EventEnvelope[]): Promise<PictureChange[]> {
+    // A gazetteer's thousands of places change no cell worth a look-up (a late one moves a few).
+    const events = applied.filter((event) => RECORD_EVENT_TYPES.has(event.type));
+    if (events.length === 0) return [];
     const positions = new Set(events.map((event) => event.position));
     const facts = (
       await selectWhereIn<PictureFactRow>(
