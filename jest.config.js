@@ -26,6 +26,9 @@ module.exports = {
   // Suites boot the whole platform (on PostgreSQL: schema, gazetteer) on two shared cores.
   testTimeout: 90000,
   // Suites share PostgreSQL and ports; two workers match the two cores of the reference machine.
-  maxWorkers: 2,
+  // In CI one suite at a time: PostgreSQL suites share one cluster, and its oldest open transaction
+  // (cluster-wide) holds back every log reader, so a neighbour's long schema transaction would
+  // delay another suite's read model past its assertions.
+  maxWorkers: process.env.CI === 'true' ? 1 : 2,
   globalSetup: '<rootDir>/test/support/global-setup.js',
 };
