@@ -95,6 +95,29 @@ describe('Relay [sqlite event store, in-process bus]', () => {
     expect(await store.loadCheckpoint('relay')).toBe(received.at(-1)?.position);
   });
 
+  it('publishes only the events its filter owns, yet checkpoints over the whole log', async () => {
+    await append(45);
+    const even: EventEnvelope[] = [];
+    const odd: EventEnvelope[] = [];
+    const isEven = (event: EventEnvelope) => (event.data as { n: number }).n % 2 === 0;
+    bus.subscribe('collector', async (events) => {
+      for (const event of events) (isEven(event) ? even : odd).push(event);
+    });
+
+    // Two owners over one log, as two context services are: each with its own checkpoint.
+    const evenPublished = await relay({ checkpointName: 'relay:even', filter: isEven }).drain();
+    expect(odd).toEqual([]);
+    const oddPublished = await relay({ checkpointName: 'relay:odd', filter: (event) => !isEven(event) }).drain();
+
+    const all = await log();
+    expect(evenPublished).toBe(23);
+    expect(oddPublished).toBe(22);
+    expect(positions(even)).toEqual(positions(all.filter(isEven)));
+    expect(positions(odd)).toEqual(positions(all.filter((event) => !isEven(event))));
+    expect(await store.loadCheckpoint('relay:even')).toBe(all.at(-1)?.position);
+    expect(await store.loadCheckpoint('relay:odd')).toBe(all.at(-1)?.position);
+  });
+
   it('publishes at once when poked, without waiting for the poll', async () => {
     const received: EventEnvelope[] = [];
     bus.subscribe('collector', async (events) => {

@@ -1,3 +1,4 @@
+import type { EventEnvelope } from '@coord/contracts';
 import type { EventStore } from '@coord/event-store';
 import { comparePositions, parsePosition } from '@coord/kernel';
 import type { EventBus } from '../port/event-bus.port';
@@ -8,6 +9,11 @@ export interface RelayOptions {
   /** The safety net for events appended by other processes, which never poke this relay. */
   readonly pollIntervalMs?: number;
   readonly checkpointName?: string;
+  /**
+   * Which events this relay publishes (default: all). A context service publishes only its own
+   * context's events; its checkpoint still moves over the others, which their owners publish.
+   */
+  readonly filter?: (event: EventEnvelope) => boolean;
   readonly initialBackoffMs?: number;
   readonly maxBackoffMs?: number;
   /** Told about every failed attempt; the relay itself keeps retrying. */
@@ -43,6 +49,7 @@ export class Relay {
   private readonly options: typeof DEFAULTS;
   private readonly onError: (error: unknown, consecutiveFailures: number) => void;
   private readonly now: () => number;
+  private readonly filter: ((event: EventEnvelope) => boolean) | null;
   /** `undefined` until loaded from the store; `null` when nothing was ever published. */
   private checkpoint: string | null | undefined;
   /** Serialises the loop and `drain()` so that both never publish the same batch. */
@@ -69,6 +76,7 @@ export class Relay {
     if (!(this.options.batchSize > 0)) throw new Error('relay batchSize must be positive');
     this.onError = options.onError ?? (() => undefined);
     this.now = options.now ?? Date.now;
+    this.filter = options.filter ?? null;
   }
 
   /** The position of the last event the bus acknowledged, or null before the first. */
@@ -122,9 +130,9 @@ export class Relay {
     const target = parsePosition(head);
     let published = 0;
     while (this.checkpoint == null || comparePositions(parsePosition(this.checkpoint), target) < 0) {
-      const count = await this.publishNextBatch();
-      if (count === 0) break;
-      published += count;
+      const { read, sent } = await this.publishNextBatch();
+      if (read === 0) break;
+      published += sent;
     }
     return published;
   }
@@ -152,9 +160,9 @@ export class Relay {
         let published = 0;
         // Keep going while there is a backlog; the next empty read ends the burst.
         while (this.state === 'running') {
-          const count = await this.publishNextBatch();
-          if (count === 0) break;
-          published += count;
+          const { read } = await this.publishNextBatch();
+          if (read === 0) break;
+          published += read;
         }
         this.failures = 0;
         this.error = null;
@@ -185,19 +193,20 @@ export class Relay {
     });
   }
 
-  /** Reads, publishes and checkpoints one batch; answers how many events went out. */
-  private publishNextBatch(): Promise<number> {
+  /** Reads, publishes and checkpoints one batch; answers how many events it read and how many went out. */
+  private publishNextBatch(): Promise<{ read: number; sent: number }> {
     const next = this.lock.then(async () => {
       if (this.checkpoint === undefined) {
         this.checkpoint = await this.store.loadCheckpoint(this.options.checkpointName);
       }
       const batch = await this.store.readAll({ after: this.checkpoint, limit: this.options.batchSize });
-      if (batch.length === 0) return 0;
-      await this.bus.publish(batch);
+      if (batch.length === 0) return { read: 0, sent: 0 };
+      const owned = this.filter ? batch.filter(this.filter) : batch;
+      if (owned.length > 0) await this.bus.publish(owned);
       const last = batch[batch.length - 1].position;
       await this.store.saveCheckpoint(this.options.checkpointName, last);
       this.checkpoint = last;
-      return batch.length;
+      return { read: batch.length, sent: owned.length };
     });
     this.lock = next.catch(() => undefined);
     return next;
