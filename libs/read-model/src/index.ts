@@ -47,3 +47,4 @@ export * from './picture/picture.queries';
 export * from './picture/picture-rollups';
 export * from './projections/async-projections';
 export * from './queries/exchange.queries';
+export * from './reference-checks/reference-checks';

@@ -6,7 +6,7 @@ import { loadOrCreateDevSecret, TokenVerifier } from '@coord/auth';
 import { createEventStore, EVENT_STORE, EventStore } from '@coord/event-store';
 import { systemClock } from '@coord/kernel';
 import { EVENT_BUS, EventBus, followLogOnNotice, InProcessEventBus, KafkaEventBus, Relay } from '@coord/messaging';
-import { allProjections, createReadModelDataSource, ExchangeQueries, ProjectionRunner, ReadModelQueries } from '@coord/read-model';
+import { allProjections, createReadModelDataSource, ExchangeQueries, ProjectionRunner, ReadModelQueries, ReferenceChecks } from '@coord/read-model';
 import { PlatformConfig } from '../config/platform-config';
 import { eventStoreLocation, readModelLocation } from '../config/storage';
 import { CommandExecutor } from '../commands/command-executor';
@@ -77,6 +77,11 @@ export class InfrastructureModule {
         { provide: ReadModelQueries, inject: [READ_MODEL_DATA_SOURCE], useFactory: (ds: DataSource) => new ReadModelQueries(ds) },
         { provide: ExchangeQueries, inject: [READ_MODEL_DATA_SOURCE], useFactory: (ds: DataSource) => new ExchangeQueries(ds) },
         {
+          provide: ReferenceChecks,
+          inject: [ReadModelQueries, EVENT_STORE],
+          useFactory: (queries: ReadModelQueries, store: EventStore) => new ReferenceChecks(queries, store),
+        },
+        {
           provide: EVENT_BUS,
           inject: [ProjectionRunner, EVENT_STORE],
           useFactory: (runner: ProjectionRunner, store: EventStore) => {
@@ -122,6 +127,7 @@ export class InfrastructureModule {
         ProjectionRunner,
         ReadModelQueries,
         ExchangeQueries,
+        ReferenceChecks,
         EVENT_BUS,
         Relay,
         MetricsService,

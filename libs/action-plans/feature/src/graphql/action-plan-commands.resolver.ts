@@ -1,7 +1,7 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { ACTION_PLAN_STREAM } from '@coord/contracts';
-import { Actor, DomainError, hasRole, newId, newStreamId, notFound } from '@coord/kernel';
-import { ReadModelQueries } from '@coord/read-model';
+import { Actor, hasRole, newId, newStreamId, notFound } from '@coord/kernel';
+import { ReferenceChecks } from '@coord/read-model';
 import { CommandExecutor, parseInput, RequestContext, requireActor } from '@coord/runtime';
 import { ActionPlanCommand, actionPlanDecider, EDITING_ROLES } from '@coord/action-plans-domain';
 import {
@@ -20,7 +20,7 @@ import {
 type WithoutBase<C> = C extends unknown ? Omit<C, 'planId' | 'actor' | 'at'> : never;
 
 /**
- * Every action-plan mutation: validate, check references against the read model, make the ids
+ * Every action-plan mutation: validate, check references (ReferenceChecks), make the ids
  * decide may not make, run the plan decider. An action command answers the action's id, the others
  * the plan's, and every version is the plan stream's.
  */
@@ -28,7 +28,7 @@ type WithoutBase<C> = C extends unknown ? Omit<C, 'planId' | 'actor' | 'at'> : n
 export class ActionPlanCommandsResolver {
   constructor(
     private readonly executor: CommandExecutor,
-    private readonly queries: ReadModelQueries,
+    private readonly references: ReferenceChecks,
   ) {}
 
   @Mutation('draftActionPlan')
@@ -36,12 +36,9 @@ export class ActionPlanCommandsResolver {
     const actor = requireActor(context);
     const input = parseInput(draftActionPlanInput, raw);
     // Every reader is shown the lead: an organisation the platform does not know cannot lead.
-    if (hasRole(actor, ...EDITING_ROLES) && !(await this.organization(actor.organizationId))) {
-      throw new DomainError('FORBIDDEN', `the organisation ${actor.organizationId} in the token is not registered`);
-    }
-    const counterpart = await this.organization(input.counterpartId);
-    if (!counterpart) throw new DomainError('NOT_FOUND', `no registered organisation ${input.counterpartId}`, { field: 'counterpartId' });
-    if (input.adminCode) await this.requireLocation(input.adminCode, 'adminCode');
+    if (hasRole(actor, ...EDITING_ROLES)) await this.references.requireTokenOrganization(actor.organizationId);
+    const counterpart = await this.references.requireOrganization(input.counterpartId, 'counterpartId');
+    if (input.adminCode) await this.references.requireLocation(input.adminCode, 'adminCode');
     return this.run(newStreamId(ACTION_PLAN_STREAM), actor, input, {
       type: 'DraftActionPlan',
       leadId: actor.organizationId,
@@ -58,7 +55,7 @@ export class ActionPlanCommandsResolver {
   async amendActionPlan(@Args('input') raw: unknown, @Context() context: RequestContext) {
     const actor = requireActor(context);
     const input = parseInput(amendActionPlanInput, raw);
-    if (input.adminCode) await this.requireLocation(input.adminCode, 'adminCode');
+    if (input.adminCode) await this.references.requireLocation(input.adminCode, 'adminCode');
     return this.run(input.planId, actor, input, {
       type: 'AmendActionPlan',
       title: input.title,
@@ -73,8 +70,8 @@ export class ActionPlanCommandsResolver {
     const actor = requireActor(context);
     const input = parseInput(addActionInput, raw);
     // DOMAIN.md: the responsible organisation reports the progress, so it must be one that can.
-    await this.requireOrganization(input.responsibleId, 'responsibleId');
-    await this.requireLocation(input.adminCode, 'adminCode');
+    await this.references.requireOrganization(input.responsibleId, 'responsibleId');
+    await this.references.requireLocation(input.adminCode, 'adminCode');
     const actionId = newId();
     return this.run(
       input.planId,
@@ -99,8 +96,8 @@ export class ActionPlanCommandsResolver {
   async amendAction(@Args('input') raw: unknown, @Context() context: RequestContext) {
     const actor = requireActor(context);
     const input = parseInput(amendActionInput, raw);
-    if (input.responsibleId) await this.requireOrganization(input.responsibleId, 'responsibleId');
-    if (input.adminCode) await this.requireLocation(input.adminCode, 'adminCode');
+    if (input.responsibleId) await this.references.requireOrganization(input.responsibleId, 'responsibleId');
+    if (input.adminCode) await this.references.requireLocation(input.adminCode, 'adminCode');
     return this.run(
       input.planId,
       actor,
@@ -177,19 +174,5 @@ export class ActionPlanCommandsResolver {
       expectedVersion: input.expectedVersion,
       resultId,
     });
-  }
-
-  private async requireLocation(pcode: string, field: string): Promise<void> {
-    const [location] = await this.queries.locationsByPcodes([pcode]);
-    if (!location) throw new DomainError('NOT_FOUND', `no location with P-code ${pcode} in the gazetteer`, { field });
-  }
-
-  private async organization(id: string) {
-    const [organization] = await this.queries.organizationsByIds([id]);
-    return organization ?? null;
-  }
-
-  private async requireOrganization(id: string, field: string): Promise<void> {
-    if (!(await this.organization(id))) throw new DomainError('NOT_FOUND', `no registered organisation ${id}`, { field });
   }
 }

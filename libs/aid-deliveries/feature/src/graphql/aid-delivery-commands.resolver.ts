@@ -1,7 +1,7 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { AID_DELIVERY_STREAM } from '@coord/contracts';
-import { Actor, DomainError, newStreamId, notFound } from '@coord/kernel';
-import { ReadModelQueries } from '@coord/read-model';
+import { Actor, newStreamId, notFound } from '@coord/kernel';
+import { ReferenceChecks } from '@coord/read-model';
 import { CommandExecutor, parseInput, RequestContext, requireActor } from '@coord/runtime';
 import { AidDeliveryCommand, aidDeliveryDecider } from '@coord/aid-deliveries-domain';
 import {
@@ -21,15 +21,15 @@ type WithoutBase<C> = C extends unknown ? Omit<C, 'deliveryId' | 'actor' | 'at'>
 export class AidDeliveryCommandsResolver {
   constructor(
     private readonly executor: CommandExecutor,
-    private readonly queries: ReadModelQueries,
+    private readonly references: ReferenceChecks,
   ) {}
 
   @Mutation('planDelivery')
   async planDelivery(@Args('input') raw: unknown, @Context() context: RequestContext) {
     const actor = requireActor(context);
     const input = parseInput(planDeliveryInput, raw);
-    await this.requireLocation(input.adminCode, 'adminCode');
-    if (input.implementingPartnerId) await this.requireOrganization(input.implementingPartnerId, 'implementingPartnerId');
+    await this.references.requireLocation(input.adminCode, 'adminCode');
+    if (input.implementingPartnerId) await this.references.requireOrganization(input.implementingPartnerId, 'implementingPartnerId');
     const deliveryId = newStreamId(AID_DELIVERY_STREAM);
     return this.run(deliveryId, actor, input, {
       type: 'PlanDelivery',
@@ -85,7 +85,7 @@ export class AidDeliveryCommandsResolver {
   async correctDelivery(@Args('input') raw: unknown, @Context() context: RequestContext) {
     const actor = requireActor(context);
     const input = parseInput(correctDeliveryInput, raw);
-    if (input.adminCode) await this.requireLocation(input.adminCode, 'adminCode');
+    if (input.adminCode) await this.references.requireLocation(input.adminCode, 'adminCode');
     return this.run(input.deliveryId, actor, input, {
       type: 'CorrectDelivery',
       reason: input.reason,
@@ -110,15 +110,5 @@ export class AidDeliveryCommandsResolver {
       commandId: input.commandId,
       expectedVersion: input.expectedVersion,
     });
-  }
-
-  private async requireLocation(pcode: string, field: string): Promise<void> {
-    const [location] = await this.queries.locationsByPcodes([pcode]);
-    if (!location) throw new DomainError('NOT_FOUND', `no location with P-code ${pcode} in the gazetteer`, { field });
-  }
-
-  private async requireOrganization(id: string, field: string): Promise<void> {
-    const [organization] = await this.queries.organizationsByIds([id]);
-    if (!organization) throw new DomainError('NOT_FOUND', `no registered organisation ${id}`, { field });
   }
 }

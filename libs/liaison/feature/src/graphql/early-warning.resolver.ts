@@ -1,15 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Resolver, Subscription } from '@nestjs/graphql';
 import type { PubSubEngine } from 'graphql-subscriptions';
-import { DomainError } from '@coord/kernel';
-import { LiaisonMeetingQueries } from '@coord/read-model';
+import { ReferenceChecks } from '@coord/read-model';
 import { PUB_SUB, RequestContext, requireActor } from '@coord/runtime';
 import { EARLY_WARNING_TRIGGER, EarlyWarning, reachesSubscriber } from '../early-warning/early-warning';
 
 @Resolver()
 export class EarlyWarningResolver {
   constructor(
-    private readonly liaison: LiaisonMeetingQueries,
+    private readonly references: ReferenceChecks,
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
   ) {}
 
@@ -21,9 +20,7 @@ export class EarlyWarningResolver {
   async earlyWarning(@Args('adminCode') adminCode: string | null, @Context() context: RequestContext) {
     requireActor(context);
     // A mistyped area would wait for warnings that can never come: say so at once.
-    if (adminCode && (await this.liaison.placesContaining(adminCode)).length === 0) {
-      throw new DomainError('NOT_FOUND', `no location with P-code ${adminCode} in the gazetteer`, { field: 'adminCode' });
-    }
+    if (adminCode) await this.references.requireLocation(adminCode, 'adminCode');
     return this.pubSub.asyncIterableIterator<EarlyWarning>(EARLY_WARNING_TRIGGER);
   }
 }

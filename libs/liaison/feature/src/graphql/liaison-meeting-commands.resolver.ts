@@ -1,7 +1,7 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { LIAISON_MEETING_STREAM } from '@coord/contracts';
-import { Actor, DomainError, hasRole, newId, newStreamId, notFound } from '@coord/kernel';
-import { ReadModelQueries } from '@coord/read-model';
+import { Actor, hasRole, newId, newStreamId, notFound } from '@coord/kernel';
+import { ReferenceChecks } from '@coord/read-model';
 import { CommandExecutor, parseInput, RequestContext, requireActor } from '@coord/runtime';
 import { LiaisonMeetingCommand, liaisonMeetingDecider } from '@coord/liaison-domain';
 import {
@@ -20,7 +20,7 @@ type WithoutBase<C> = C extends unknown ? Omit<C, 'meetingId' | 'actor' | 'at'> 
 export class LiaisonMeetingCommandsResolver {
   constructor(
     private readonly executor: CommandExecutor,
-    private readonly queries: ReadModelQueries,
+    private readonly references: ReferenceChecks,
   ) {}
 
   @Mutation('scheduleLiaisonMeeting')
@@ -28,10 +28,8 @@ export class LiaisonMeetingCommandsResolver {
     const actor = requireActor(context);
     const input = parseInput(scheduleLiaisonMeetingInput, raw);
     // Every reader is shown the host: an organisation the platform does not know cannot host.
-    if (hasRole(actor, 'LIAISON_OFFICER') && !(await this.organizationExists(actor.organizationId))) {
-      throw new DomainError('FORBIDDEN', `the organisation ${actor.organizationId} in the token is not registered`);
-    }
-    await this.requireLocation(input.adminCode, 'adminCode');
+    if (hasRole(actor, 'LIAISON_OFFICER')) await this.references.requireTokenOrganization(actor.organizationId);
+    await this.references.requireLocation(input.adminCode, 'adminCode');
     return this.run(newStreamId(LIAISON_MEETING_STREAM), actor, input, {
       type: 'ScheduleLiaisonMeeting',
       hostId: actor.organizationId,
@@ -57,7 +55,7 @@ export class LiaisonMeetingCommandsResolver {
   async raiseConcern(@Args('input') raw: unknown, @Context() context: RequestContext) {
     const actor = requireActor(context);
     const input = parseInput(raiseConcernInput, raw);
-    await this.requireLocation(input.adminCode, 'adminCode');
+    await this.references.requireLocation(input.adminCode, 'adminCode');
     const concernId = newId();
     return this.run(
       input.meetingId,
@@ -81,9 +79,7 @@ export class LiaisonMeetingCommandsResolver {
     const actor = requireActor(context);
     const input = parseInput(assignFollowUpInput, raw);
     // The issue's rule: the assignee is a registered organisation, since it alone completes the follow-up.
-    if (!(await this.organizationExists(input.assigneeId))) {
-      throw new DomainError('NOT_FOUND', `no registered organisation ${input.assigneeId}`, { field: 'assigneeId' });
-    }
+    await this.references.requireOrganization(input.assigneeId, 'assigneeId');
     const followUpId = newId();
     return this.run(
       input.meetingId,
@@ -125,14 +121,5 @@ export class LiaisonMeetingCommandsResolver {
       expectedVersion: input.expectedVersion,
       resultId,
     });
-  }
-
-  private async requireLocation(pcode: string, field: string): Promise<void> {
-    const [location] = await this.queries.locationsByPcodes([pcode]);
-    if (!location) throw new DomainError('NOT_FOUND', `no location with P-code ${pcode} in the gazetteer`, { field });
-  }
-
-  private async organizationExists(id: string): Promise<boolean> {
-    return (await this.queries.organizationsByIds([id])).length > 0;
   }
 }

@@ -1,7 +1,7 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { COMMITTEE_STREAM } from '@coord/contracts';
-import { Actor, DomainError, newId, newStreamId, notFound } from '@coord/kernel';
-import { PlanningQueries, ReadModelQueries } from '@coord/read-model';
+import { Actor, newId, newStreamId, notFound } from '@coord/kernel';
+import { PlanningQueries, ReferenceChecks } from '@coord/read-model';
 import { CommandExecutor, parseInput, RequestContext, requireActor } from '@coord/runtime';
 import { BookedSession, CommitteeCommand, committeeDecider } from '@coord/planning-domain';
 import {
@@ -17,15 +17,15 @@ import {
 type WithoutBase<C> = C extends unknown ? Omit<C, 'committeeId' | 'actor' | 'at'> : never;
 
 /**
- * Every joint-planning mutation of the outline: validate, check references against the read
- * model, make the ids decide may not make, run the committee decider. A session command answers
+ * Every joint-planning mutation of the outline: validate, check references (ReferenceChecks),
+ * make the ids decide may not make, run the committee decider. A session command answers
  * the session's id, a decision the decision's, and every version is the committee stream's.
  */
 @Resolver()
 export class CommitteeCommandsResolver {
   constructor(
     private readonly executor: CommandExecutor,
-    private readonly queries: ReadModelQueries,
+    private readonly references: ReferenceChecks,
     private readonly planning: PlanningQueries,
   ) {}
 
@@ -33,9 +33,9 @@ export class CommitteeCommandsResolver {
   async formCommittee(@Args('input') raw: unknown, @Context() context: RequestContext) {
     const actor = requireActor(context);
     const input = parseInput(formCommitteeInput, raw);
-    await this.requireOrganizations([input.chairId], 'chairId');
-    await this.requireOrganizations(input.memberIds, 'memberIds');
-    if (input.adminCode) await this.requireLocation(input.adminCode, 'adminCode');
+    await this.references.requireOrganization(input.chairId, 'chairId');
+    await this.references.requireOrganizations(input.memberIds, 'memberIds');
+    if (input.adminCode) await this.references.requireLocation(input.adminCode, 'adminCode');
     return this.run(newStreamId(COMMITTEE_STREAM), actor, input, {
       type: 'FormCommittee',
       name: input.name,
@@ -118,8 +118,8 @@ export class CommitteeCommandsResolver {
     const input = parseInput(recordDecisionInput, raw);
     const { actionItem } = input;
     if (actionItem) {
-      await this.requireOrganizations([actionItem.responsibleId], 'actionItem.responsibleId');
-      if (actionItem.adminCode) await this.requireLocation(actionItem.adminCode, 'actionItem.adminCode');
+      await this.references.requireOrganization(actionItem.responsibleId, 'actionItem.responsibleId');
+      if (actionItem.adminCode) await this.references.requireLocation(actionItem.adminCode, 'actionItem.adminCode');
     }
     const decisionId = newId();
     return this.run(
@@ -186,16 +186,5 @@ export class CommitteeCommandsResolver {
       expectedVersion: input.expectedVersion,
       resultId,
     });
-  }
-
-  private async requireLocation(pcode: string, field: string): Promise<void> {
-    const [location] = await this.queries.locationsByPcodes([pcode]);
-    if (!location) throw new DomainError('NOT_FOUND', `no location with P-code ${pcode} in the gazetteer`, { field });
-  }
-
-  private async requireOrganizations(ids: readonly string[], field: string): Promise<void> {
-    const found = new Set((await this.queries.organizationsByIds(ids)).map((organization) => organization.id));
-    const missing = ids.find((id) => !found.has(id));
-    if (missing) throw new DomainError('NOT_FOUND', `no registered organisation ${missing}`, { field });
   }
 }
