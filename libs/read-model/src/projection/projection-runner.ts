@@ -24,6 +24,11 @@ export interface ProjectionRunnerOptions {
    * one connection. An asynchronous view's runner, following the platform's, takes turns with it.
    */
   readonly turnsWith?: ProjectionRunner;
+  /**
+   * On PostgreSQL, how often a pending `waitFor` re-reads the stored checkpoints: another instance
+   * may have applied the position, and then this one would never hear of it by applying.
+   */
+  readonly checkpointPollMs?: number;
 }
 
 export interface RebuildResult {
@@ -53,6 +58,25 @@ const CHECKPOINTS = {
 } as const;
 
 const DEFAULT_WAIT_MS = 5_000;
+const DEFAULT_CHECKPOINT_POLL_MS = 50;
+
+/**
+ * Thrown, with nothing applied, when the stored checkpoints went back behind this runner's: another
+ * instance reset or rebuilt the projections. The runner has taken the stored checkpoints, so the
+ * bus's redelivery (or the next catch-up) reads the log again from there.
+ */
+export class CheckpointMovedBackError extends Error {
+  constructor(readonly projections: readonly string[]) {
+    super(`the stored checkpoints of ${projections.join(', ')} went back (reset by another instance); read the log again`);
+    this.name = 'CheckpointMovedBackError';
+  }
+}
+
+interface Plan {
+  readonly steps: Step[];
+  /** Index in the batch of the first event some projection had not applied. */
+  readonly firstNew: number;
+}
 
 /**
  * Applies published batches to the projections (ARCHITECTURE.md "Project"): one transaction per
@@ -60,6 +84,11 @@ const DEFAULT_WAIT_MS = 5_000;
  * events at or below its checkpoint, so a redelivered or overlapping batch changes nothing.
  * Every projection's checkpoint moves over every batch, even one without an event it handles, so
  * that "has applied position P" means the same for all of them.
+ *
+ * Several instances on one PostgreSQL database (read-model services): each batch transaction first
+ * takes a transaction-level advisory lock named after this runner's projections, then re-reads their
+ * checkpoints and applies only what lies above them, so an event another instance applied meanwhile
+ * is skipped, never applied twice. On SQLite the one connection already serialises everything.
  */
 export class ProjectionRunner {
   private readonly projections: readonly Projection[];
@@ -67,6 +96,11 @@ export class ProjectionRunner {
   private readonly rebuildBatchSize: number;
   private readonly now: () => Date;
   private readonly turnsWith: ProjectionRunner | null;
+  private readonly postgres: boolean;
+  /** Names the advisory lock: instances running the same projections exclude each other. */
+  private readonly lockName: string;
+  private readonly checkpointPollMs: number;
+  private checkpointPoll: NodeJS.Timeout | null = null;
   private readonly checkpoints = new Map<string, Position | null>();
   /** Projections being rebuilt take no live batches: the rebuild feeds them up to the head itself. */
   private readonly rebuilding = new Set<string>();
@@ -89,6 +123,9 @@ export class ProjectionRunner {
     this.rebuildBatchSize = options.rebuildBatchSize ?? 5_000;
     this.now = options.now ?? (() => new Date());
     this.turnsWith = options.turnsWith ?? null;
+    this.postgres = dataSource.options.type === 'postgres';
+    this.lockName = `coord.projections:${[...names].sort().join(',')}`;
+    this.checkpointPollMs = options.checkpointPollMs ?? DEFAULT_CHECKPOINT_POLL_MS;
   }
 
   /**
@@ -124,6 +161,8 @@ export class ProjectionRunner {
   async catchUp(store: EventStore, until?: string): Promise<number> {
     await this.ready();
     const limit = until === undefined ? null : parsePosition(until);
+    // Another instance may have applied part of the log already: no need to read it again.
+    await this.refreshCheckpoints();
     const lowest = this.lowestCheckpoint(this.live());
     let after = lowest ? formatPosition(lowest) : null;
     let read = 0;
@@ -151,7 +190,10 @@ export class ProjectionRunner {
     if (busy) throw new Error(`projection "${busy.name}" is already being rebuilt`);
     const started = performance.now();
     await this.exclusive(async () => {
-      await this.dataSource.transaction((manager) => this.reset(targets, manager));
+      await this.dataSource.transaction(async (manager) => {
+        await this.lockAcrossInstances(manager);
+        await this.reset(targets, manager);
+      });
       for (const projection of targets) {
         this.checkpoints.set(projection.name, null);
         this.rebuilding.add(projection.name);
@@ -210,6 +252,7 @@ export class ProjectionRunner {
       }, timeoutMs);
       timer.unref();
       this.waiters.add(waiter);
+      this.pollCheckpointsWhileWaiting();
     });
   }
 
@@ -235,20 +278,75 @@ export class ProjectionRunner {
    * either way the next catch-up replays the log into it (STYLE.md: a change of logic bumps the version).
    */
   private async loadCheckpoints(): Promise<void> {
-    const stored: { name: string; version: number; position: string | null }[] = await this.dataSource.query(
-      'SELECT "name", "version", "position" FROM "projection_checkpoints"',
-    );
-    const byName = new Map(stored.map((row) => [row.name, row]));
-    const stale = this.projections.filter((projection) => {
-      const row = byName.get(projection.name);
-      return !row || Number(row.version) !== projection.version;
+    // Under the lock, so that of two instances starting together only one empties a stale projection.
+    await this.dataSource.transaction(async (manager) => {
+      await this.lockAcrossInstances(manager);
+      const stored: { name: string; version: number; position: string | null }[] = await manager.query(
+        'SELECT "name", "version", "position" FROM "projection_checkpoints"',
+      );
+      const byName = new Map(stored.map((row) => [row.name, row]));
+      const stale = this.projections.filter((projection) => {
+        const row = byName.get(projection.name);
+        return !row || Number(row.version) !== projection.version;
+      });
+      if (stale.length > 0) await this.reset(stale, manager);
+      for (const projection of this.projections) {
+        const row = byName.get(projection.name);
+        const position = stale.includes(projection) ? null : (row?.position ?? null);
+        this.checkpoints.set(projection.name, position === null ? null : parsePosition(position));
+      }
     });
-    if (stale.length > 0) await this.dataSource.transaction((manager) => this.reset(stale, manager));
-    for (const projection of this.projections) {
-      const row = byName.get(projection.name);
-      const position = stale.includes(projection) ? null : (row?.position ?? null);
-      this.checkpoints.set(projection.name, position === null ? null : parsePosition(position));
+  }
+
+  /** PostgreSQL only: waits for any other instance's batch transaction over the same projections. */
+  private async lockAcrossInstances(manager: EntityManager): Promise<void> {
+    if (this.postgres) await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [this.lockName]);
+  }
+
+  private async storedCheckpoints(
+    manager: EntityManager | DataSource,
+    projections: readonly Projection[],
+  ): Promise<Map<string, Position | null>> {
+    const rows: { name: string; position: string | null }[] = await manager.query(
+      'SELECT "name", "position" FROM "projection_checkpoints" WHERE "name" = ANY($1)',
+      [projections.map((projection) => projection.name)],
+    );
+    const byName = new Map(rows.map((row) => [row.name, row.position]));
+    return new Map(
+      projections.map((projection) => {
+        const position = byName.get(projection.name) ?? null;
+        return [projection.name, position === null ? null : parsePosition(position)];
+      }),
+    );
+  }
+
+  /** Moves a checkpoint forward only: what another instance applied, learnt outside the lock. */
+  private raiseCheckpoint(name: string, position: Position | null): void {
+    if (position === null) return;
+    const current = this.checkpoints.get(name) ?? null;
+    if (current === null || comparePositions(position, current) > 0) this.checkpoints.set(name, position);
+  }
+
+  /** PostgreSQL only: takes the checkpoints other instances stored, where they are ahead. */
+  private async refreshCheckpoints(): Promise<void> {
+    if (!this.postgres) return;
+    for (const [name, position] of await this.storedCheckpoints(this.dataSource, this.projections)) {
+      this.raiseCheckpoint(name, position);
     }
+    this.settleWaiters();
+  }
+
+  private pollCheckpointsWhileWaiting(): void {
+    if (!this.postgres || this.checkpointPoll) return;
+    this.checkpointPoll = setInterval(() => {
+      if (this.waiters.size === 0) {
+        clearInterval(this.checkpointPoll ?? undefined);
+        this.checkpointPoll = null;
+        return;
+      }
+      this.refreshCheckpoints().catch(() => undefined);
+    }, this.checkpointPollMs);
+    this.checkpointPoll.unref();
   }
 
   private async reset(projections: readonly Projection[], manager: EntityManager): Promise<void> {
@@ -281,22 +379,30 @@ export class ProjectionRunner {
         throw new Error(`batch out of log order at ${batch[index].position}`);
       }
     }
-    const last = positions[positions.length - 1];
-    const steps: Step[] = [];
-    let firstNew = batch.length;
-    for (const projection of projections) {
-      const checkpoint = this.checkpoints.get(projection.name) ?? null;
-      const first = checkpoint ? positions.findIndex((position) => comparePositions(position, checkpoint) > 0) : 0;
-      if (first < 0) continue;
-      firstNew = Math.min(firstNew, first);
-      const events = batch.slice(first).filter((event) => handlesType(projection, event.type));
-      steps.push({ projection, events, to: last });
-    }
-    if (steps.length === 0) return;
+    // What this runner knows it applied: a batch wholly below that is skipped without a transaction.
+    if (this.plan(batch, positions, projections, (name) => this.checkpoints.get(name) ?? null).steps.length === 0) return;
 
     const updatedAt = this.now().toISOString();
-    await this.dataSource.transaction(async (manager) => {
-      for (const { projection, events } of steps) {
+    const { plan, stored } = await this.dataSource.transaction(async (manager) => {
+      let checkpointOf = (name: string): Position | null => this.checkpoints.get(name) ?? null;
+      let stored: Map<string, Position | null> | null = null;
+      if (this.postgres) {
+        await this.lockAcrossInstances(manager);
+        const fresh = await this.storedCheckpoints(manager, projections);
+        const movedBack = projections.filter((projection) => {
+          const mine = this.checkpoints.get(projection.name) ?? null;
+          const theirs = fresh.get(projection.name) ?? null;
+          return mine !== null && (theirs === null || comparePositions(theirs, mine) < 0);
+        });
+        if (movedBack.length > 0) {
+          for (const projection of movedBack) this.checkpoints.set(projection.name, fresh.get(projection.name) ?? null);
+          throw new CheckpointMovedBackError(movedBack.map((projection) => projection.name));
+        }
+        stored = fresh;
+        checkpointOf = (name) => fresh.get(name) ?? null;
+      }
+      const plan = this.plan(batch, positions, projections, checkpointOf);
+      for (const { projection, events } of plan.steps) {
         if (events.length === 0) continue;
         if (projection.applyBatch) {
           await projection.applyBatch(events, manager);
@@ -304,20 +410,45 @@ export class ProjectionRunner {
           for (const event of events) await projection.apply(event, manager);
         }
       }
-      await upsertRows(
-        manager,
-        CHECKPOINTS,
-        steps.map(({ projection, to }) => ({
-          name: projection.name,
-          version: projection.version,
-          position: formatPosition(to),
-          updated_at: updatedAt,
-        })),
-      );
+      if (plan.steps.length > 0) {
+        await upsertRows(
+          manager,
+          CHECKPOINTS,
+          plan.steps.map(({ projection, to }) => ({
+            name: projection.name,
+            version: projection.version,
+            position: formatPosition(to),
+            updated_at: updatedAt,
+          })),
+        );
+      }
+      return { plan, stored };
     });
-    for (const { projection, to } of steps) this.checkpoints.set(projection.name, to);
+    for (const [name, position] of stored ?? []) this.raiseCheckpoint(name, position);
+    for (const { projection, to } of plan.steps) this.checkpoints.set(projection.name, to);
     this.settleWaiters();
-    if (announce) this.announce(batch.slice(firstNew));
+    if (announce && plan.steps.length > 0) this.announce(batch.slice(plan.firstNew));
+  }
+
+  /** Which events of the batch each projection still has to apply, given its checkpoint. */
+  private plan(
+    batch: readonly EventEnvelope[],
+    positions: readonly Position[],
+    projections: readonly Projection[],
+    checkpointOf: (name: string) => Position | null,
+  ): Plan {
+    const last = positions[positions.length - 1];
+    const steps: Step[] = [];
+    let firstNew = batch.length;
+    for (const projection of projections) {
+      const checkpoint = checkpointOf(projection.name);
+      const first = checkpoint ? positions.findIndex((position) => comparePositions(position, checkpoint) > 0) : 0;
+      if (first < 0) continue;
+      firstNew = Math.min(firstNew, first);
+      const events = batch.slice(first).filter((event) => handlesType(projection, event.type));
+      steps.push({ projection, events, to: last });
+    }
+    return { steps, firstNew };
   }
 
   private announce(events: readonly EventEnvelope[]): void {
