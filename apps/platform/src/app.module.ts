@@ -1,12 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import type { Logger } from 'pino';
-import { ActionPlansModule, actionPlansTypeDefs } from '@coord/action-plans-feature';
-import { AidDeliveriesModule, aidDeliveriesTypeDefs } from '@coord/aid-deliveries-feature';
-import { LiaisonModule, liaisonTypeDefs } from '@coord/liaison-feature';
-import { PictureModule, pictureTypeDefs } from '@coord/picture-feature';
-import { PlanningModule, planningTypeDefs } from '@coord/planning-feature';
-import { ReferenceDataModule, referenceDataTypeDefs } from '@coord/reference-data';
+import { ActionPlansModule } from '@coord/action-plans-feature';
+import { AidDeliveriesModule } from '@coord/aid-deliveries-feature';
+import { LiaisonModule } from '@coord/liaison-feature';
+import { PictureModule } from '@coord/picture-feature';
+import { PlanningModule } from '@coord/planning-feature';
+import { ReferenceDataModule } from '@coord/reference-data';
 import {
   CoordinationGraphQLModule,
   DomainErrorFilter,
@@ -15,6 +15,7 @@ import {
   MetricsController,
   PlatformConfig,
 } from '@coord/runtime';
+import { contextTypeDefs } from './served-type-defs';
 
 /** The all-in-one process: every context, the read model and the API over embedded or real storage. */
 @Module({})
@@ -24,7 +25,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         InfrastructureModule.forRoot(config, logger),
-        CoordinationGraphQLModule.forRoot([referenceDataTypeDefs, aidDeliveriesTypeDefs, planningTypeDefs, liaisonTypeDefs, actionPlansTypeDefs, pictureTypeDefs]),
+        CoordinationGraphQLModule.forRoot(contextTypeDefs),
         ReferenceDataModule,
         AidDeliveriesModule,
         PlanningModule,

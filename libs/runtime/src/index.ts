@@ -14,3 +14,6 @@ export * from './validation/parse-input';
 export * from './http/domain-error.filter';
 export * from './http/authenticate-request';
 export * from './graphql/history-redaction';
+export * from './graphql/base.schema';
+export * from './config/service-role';
+export * from './federation/subgraphs';
