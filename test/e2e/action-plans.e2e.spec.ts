@@ -5,8 +5,9 @@ import { ACTION_PLAN_CHANGED_TRIGGER, DECISION_TO_ACTION_USER } from '@coord/act
 import { EVENT_STORE, EventStore } from '@coord/event-store';
 import { EVENT_BUS, EventBus } from '@coord/messaging';
 import { PUB_SUB } from '@coord/runtime';
-import { createTestDatabase, describeWithPostgres, TestDatabase } from '@coord/test-support';
+import { graphqlCalls } from '../support/graphql-calls';
 import { eventually, startTestPlatform, TestPlatform } from '../support/platform';
+import { describeOnEachStorage, Storage } from '../support/storage';
 
 /**
  * Issue 4, "Done means": a committee decision becomes an action; the mission drafts a plan with
@@ -47,13 +48,7 @@ const CHANGED = `subscription($id: ID) { actionPlanChanged(id: $id) { id status 
 
 const DAY = 86_400_000;
 
-interface Payload {
-  id: string;
-  version: number;
-  position: string;
-}
-
-const actionPlans = (storage: () => Promise<{ env: Record<string, string>; cleanup(): Promise<void> }>) => () => {
+const actionPlans = (storage: Storage) => () => {
   // Read once, so that a run across midnight cannot move a day between two cases.
   const now = Date.now();
   const day = (days: number) => new Date(now + days * DAY).toISOString().slice(0, 10);
@@ -64,23 +59,12 @@ const actionPlans = (storage: () => Promise<{ env: Record<string, string>; clean
   const org = {} as Record<'mission' | 'wfp' | 'amss' | 'gov' | 'unicef', string>;
   const token = {} as Record<'mission' | 'missionObserver' | 'wfp' | 'amss' | 'gov' | 'unicef', string>;
 
-  const ok = async (query: string, input: Record<string, unknown>, bearer: string): Promise<Payload> => {
-    const response = await platform.graphql(query, { input }, { token: bearer });
-    expect(response.errors).toBeUndefined();
-    const payload = Object.values(response.data!)[0] as Payload;
-    last = payload.position;
-    return payload;
-  };
-  const refused = async (query: string, input: Record<string, unknown>, bearer: string, code: string, details: { field?: string; reason?: string } = {}) => {
-    const response = await platform.graphql(query, { input }, { token: bearer });
-    expect(response.errors?.[0]?.extensions).toMatchObject({ code, ...details });
-    expect(response.data ? Object.values(response.data)[0] : null).toBeNull();
-  };
-  const read = async <T = any>(query: string, variables: Record<string, unknown>, bearer = token.missionObserver): Promise<T> => {
-    const response = await platform.graphql(query, variables, { token: bearer, headers: { 'x-min-position': last } });
-    expect(response.errors).toBeUndefined();
-    return Object.values(response.data!)[0] as T;
-  };
+  const calls = graphqlCalls(
+    () => platform,
+    (payload) => (last = payload.position),
+  );
+  const { ok, refused } = calls;
+  const read = <T = any>(query: string, variables: Record<string, unknown>, bearer = token.missionObserver) => calls.read<T>(query, variables, bearer, last);
 
   beforeAll(async () => {
     const prepared = await storage();
@@ -318,12 +302,4 @@ const actionPlans = (storage: () => Promise<{ env: Record<string, string>; clean
   });
 };
 
-describe('action plans over HTTP and WebSocket, from a committee decision to progress [embedded]', actionPlans(async () => ({ env: {}, cleanup: async () => undefined })));
-
-describeWithPostgres(
-  'action plans over HTTP and WebSocket, from a committee decision to progress',
-  actionPlans(async () => {
-    const database: TestDatabase = await createTestDatabase();
-    return { env: { DATABASE_URL: database.url }, cleanup: () => database.drop() };
-  }),
-);
+describeOnEachStorage('action plans over HTTP and WebSocket, from a committee decision to progress', actionPlans);

@@ -1,5 +1,6 @@
-import { createTestDatabase, describeWithPostgres, TestDatabase } from '@coord/test-support';
+import { graphqlCalls } from '../support/graphql-calls';
 import { eventually, startTestPlatform, TestPlatform } from '../support/platform';
+import { describeOnEachStorage, Storage } from '../support/storage';
 
 const PLAN = `mutation($input: PlanDeliveryInput!) { planDelivery(input: $input) { id version position } }`;
 const DISPATCH = `mutation($input: DispatchDeliveryInput!) { dispatchDelivery(input: $input) { id version position } }`;
@@ -18,7 +19,7 @@ const DELIVERY = `query($id: ID!) { aidDelivery(id: $id) {
 const HISTORY = `query($id: ID!) { history(id: $id) { position version type occurredAt actor organization { id acronym } data } }`;
 
 /** The same journey on embedded storage and with DATABASE_URL on PostgreSQL (log and read model). */
-const lifecycle = (storage: () => Promise<{ env: Record<string, string>; cleanup(): Promise<void> }>) => () => {
+const lifecycle = (storage: Storage) => () => {
   let platform: TestPlatform;
   let cleanup: () => Promise<void> = async () => undefined;
   let admin: string;
@@ -27,22 +28,8 @@ const lifecycle = (storage: () => Promise<{ env: Record<string, string>; cleanup
   let government: { id: string; counterpart: string };
   let partnerId: string;
 
-  const ok = async (query: string, input: Record<string, unknown>, token: string) => {
-    const response = await platform.graphql(query, { input }, { token });
-    expect(response.errors).toBeUndefined();
-    return Object.values(response.data!)[0] as { id: string; version: number; position: string };
-  };
-  const refused = async (query: string, input: Record<string, unknown>, token: string, code: string) => {
-    const response = await platform.graphql(query, { input }, { token });
-    expect(response.errors?.[0]?.extensions?.code).toBe(code);
-    expect(response.data ? Object.values(response.data)[0] : null).toBeNull();
-    return response.errors![0];
-  };
-  const read = async (id: string, token: string, position?: string) => {
-    const response = await platform.graphql(DELIVERY, { id }, { token, headers: position ? { 'x-min-position': position } : {} });
-    expect(response.errors).toBeUndefined();
-    return response.data.aidDelivery;
-  };
+  const { ok, refused, read: readQuery } = graphqlCalls(() => platform);
+  const read = (id: string, token: string, position?: string) => readQuery(DELIVERY, { id }, token, position);
   const register = async (name: string, acronym: string, kind: string) =>
     (await ok(REGISTER, { name, acronym, kind }, admin)).id;
 
@@ -218,12 +205,4 @@ const lifecycle = (storage: () => Promise<{ env: Record<string, string>; cleanup
   });
 };
 
-describe('aid delivery lifecycle over HTTP, as an agency, a community and the host government [embedded]', lifecycle(async () => ({ env: {}, cleanup: async () => undefined })));
-
-describeWithPostgres(
-  'aid delivery lifecycle over HTTP, as an agency, a community and the host government',
-  lifecycle(async () => {
-    const database: TestDatabase = await createTestDatabase();
-    return { env: { DATABASE_URL: database.url }, cleanup: () => database.drop() };
-  }),
-);
+describeOnEachStorage('aid delivery lifecycle over HTTP, as an agency, a community and the host government', lifecycle);

@@ -1,5 +1,6 @@
-import { createTestDatabase, describeWithPostgres, TestDatabase } from '@coord/test-support';
+import { graphqlCalls, Payload } from '../support/graphql-calls';
 import { startTestPlatform, TestPlatform } from '../support/platform';
+import { describeOnEachStorage, Storage } from '../support/storage';
 
 const REGISTER = `mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id version position } }`;
 const FORM = `mutation($input: FormCommitteeInput!) { formCommittee(input: $input) { id version position } }`;
@@ -24,29 +25,14 @@ const NOW = Date.now();
 const day = (days: number) => new Date(NOW + days * DAY_MS).toISOString().slice(0, 10);
 const utc = (instant: string) => new Date(instant).toISOString();
 
-interface Payload {
-  id: string;
-  version: number;
-  position: string;
-}
-
 /** One committee's life on embedded storage, and with DATABASE_URL on PostgreSQL (log and read model). */
-const jointPlanning = (storage: () => Promise<{ env: Record<string, string>; cleanup(): Promise<void> }>) => () => {
+const jointPlanning = (storage: Storage) => () => {
   let platform: TestPlatform;
   let cleanup: () => Promise<void> = async () => undefined;
   const org = {} as Record<'mission' | 'ocha' | 'wfp' | 'gov' | 'nrc' | 'unicef', string>;
   const token = {} as Record<'missionLiaison' | 'missionObserver' | 'missionAdmin' | 'wfpLiaison' | 'ochaLiaison' | 'nrcLiaison', string>;
 
-  const ok = async (query: string, input: Record<string, unknown>, bearer: string): Promise<Payload> => {
-    const response = await platform.graphql(query, { input }, { token: bearer });
-    expect(response.errors).toBeUndefined();
-    return Object.values(response.data!)[0] as Payload;
-  };
-  const refused = async (query: string, input: Record<string, unknown>, bearer: string, code: string, details: { field?: string; reason?: string } = {}) => {
-    const response = await platform.graphql(query, { input }, { token: bearer });
-    expect(response.errors?.[0]?.extensions).toMatchObject({ code, ...details });
-    expect(response.data ? Object.values(response.data)[0] : null).toBeNull();
-  };
+  const { ok, refused } = graphqlCalls(() => platform);
   const read = async (query: string, variables: Record<string, unknown>, position: string) => {
     const response = await platform.graphql(query, variables, { token: token.missionObserver, headers: { 'x-min-position': position } });
     expect(response.errors).toBeUndefined();
@@ -309,12 +295,4 @@ const jointPlanning = (storage: () => Promise<{ env: Record<string, string>; cle
   });
 };
 
-describe('joint planning over HTTP, as the mission liaison office and its partners [embedded]', jointPlanning(async () => ({ env: {}, cleanup: async () => undefined })));
-
-describeWithPostgres(
-  'joint planning over HTTP, as the mission liaison office and its partners',
-  jointPlanning(async () => {
-    const database: TestDatabase = await createTestDatabase();
-    return { env: { DATABASE_URL: database.url }, cleanup: () => database.drop() };
-  }),
-);
+describeOnEachStorage('joint planning over HTTP, as the mission liaison office and its partners', jointPlanning);

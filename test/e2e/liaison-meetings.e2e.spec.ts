@@ -3,8 +3,9 @@ import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { EARLY_WARNING_TRIGGER } from '@coord/liaison-feature';
 import { PUB_SUB } from '@coord/runtime';
-import { createTestDatabase, describeWithPostgres, TestDatabase } from '@coord/test-support';
+import { graphqlCalls } from '../support/graphql-calls';
 import { eventually, startTestPlatform, TestPlatform } from '../support/platform';
+import { describeOnEachStorage, Storage } from '../support/storage';
 
 const SCHEDULE = `mutation($input: ScheduleLiaisonMeetingInput!) { scheduleLiaisonMeeting(input: $input) { id version position } }`;
 const HELD = `mutation($input: RecordMeetingHeldInput!) { recordMeetingHeld(input: $input) { id version position } }`;
@@ -39,7 +40,7 @@ interface Watcher {
 }
 
 /** The same journey on embedded storage and with DATABASE_URL on PostgreSQL (log and read model). */
-const journey = (storage: () => Promise<{ env: Record<string, string>; cleanup(): Promise<void> }>) => () => {
+const journey = (storage: Storage) => () => {
   let platform: TestPlatform;
   let cleanup: () => Promise<void> = async () => undefined;
   const clients: Client[] = [];
@@ -48,22 +49,7 @@ const journey = (storage: () => Promise<{ env: Record<string, string>; cleanup()
   let government: { id: string; counterpart: string };
   let outsider: { id: string; officer: string };
 
-  const ok = async (query: string, input: Record<string, unknown>, token: string) => {
-    const response = await platform.graphql(query, { input }, { token });
-    expect(response.errors).toBeUndefined();
-    return Object.values(response.data!)[0] as { id: string; version: number; position: string };
-  };
-  const refused = async (query: string, input: Record<string, unknown>, token: string, code: string) => {
-    const response = await platform.graphql(query, { input }, { token });
-    expect(response.errors?.[0]?.extensions?.code).toBe(code);
-    expect(response.data ? Object.values(response.data)[0] : null).toBeNull();
-    return response.errors![0];
-  };
-  const read = async <T = any>(query: string, variables: Record<string, unknown>, token: string, position: string): Promise<T> => {
-    const response = await platform.graphql(query, variables, { token, headers: { 'x-min-position': position } });
-    expect(response.errors).toBeUndefined();
-    return Object.values(response.data!)[0] as T;
-  };
+  const { ok, refused, read } = graphqlCalls(() => platform);
   const register = async (name: string, acronym: string, kind: string, admin: string) => (await ok(REGISTER, { name, acronym, kind }, admin)).id;
 
   const watch = (token: string | null, adminCode?: string): Watcher => {
@@ -308,12 +294,4 @@ const journey = (storage: () => Promise<{ env: Record<string, string>; cleanup()
   });
 };
 
-describe('liaison meetings over HTTP and WebSocket, as the host, an assignee and outsiders [embedded]', journey(async () => ({ env: {}, cleanup: async () => undefined })));
-
-describeWithPostgres(
-  'liaison meetings over HTTP and WebSocket, as the host, an assignee and outsiders',
-  journey(async () => {
-    const database: TestDatabase = await createTestDatabase();
-    return { env: { DATABASE_URL: database.url }, cleanup: () => database.drop() };
-  }),
-);
+describeOnEachStorage('liaison meetings over HTTP and WebSocket, as the host, an assignee and outsiders', journey);

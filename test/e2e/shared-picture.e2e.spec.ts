@@ -4,8 +4,9 @@ import WebSocket from 'ws';
 import type { DataSource } from 'typeorm';
 import { DELIVERY_CHANGED_TRIGGER, PICTURE_CHANGED_TRIGGER } from '@coord/picture-feature';
 import { PUB_SUB, READ_MODEL_DATA_SOURCE } from '@coord/runtime';
-import { createTestDatabase, describeWithPostgres, TestDatabase } from '@coord/test-support';
+import { graphqlCalls } from '../support/graphql-calls';
 import { eventually, startTestPlatform, TestPlatform } from '../support/platform';
+import { describeOnEachStorage, Storage } from '../support/storage';
 
 const REGISTER = `mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id version position } }`;
 const PLAN = `mutation($input: PlanDeliveryInput!) { planDelivery(input: $input) { id version position } }`;
@@ -34,7 +35,7 @@ interface Watcher<T> {
 }
 
 /** The same journey on embedded storage and with DATABASE_URL on PostgreSQL (log and read model). */
-const journey = (storage: () => Promise<{ env: Record<string, string>; cleanup(): Promise<void> }>) => () => {
+const journey = (storage: Storage) => () => {
   let platform: TestPlatform;
   let cleanup: () => Promise<void> = async () => undefined;
   const clients: Client[] = [];
@@ -46,19 +47,13 @@ const journey = (storage: () => Promise<{ env: Record<string, string>; cleanup()
   let observer: string;
   let last = '0:0';
 
-  const ok = async (query: string, input: Record<string, unknown>, token: string) => {
-    const response = await platform.graphql(query, { input }, { token });
-    expect(response.errors).toBeUndefined();
-    const payload = Object.values(response.data!)[0] as { id: string; version: number; position: string };
-    last = payload.position;
-    return payload;
-  };
+  const calls = graphqlCalls(
+    () => platform,
+    (payload) => (last = payload.position),
+  );
+  const { ok } = calls;
   /** A query answered once the picture has everything written so far (X-Min-Position). */
-  const read = async <T = any>(query: string, variables: Record<string, unknown>, token = observer): Promise<T> => {
-    const response = await platform.graphql(query, variables, { token, headers: { 'x-min-position': last } });
-    expect(response.errors).toBeUndefined();
-    return Object.values(response.data!)[0] as T;
-  };
+  const read = <T = any>(query: string, variables: Record<string, unknown>, token = observer) => calls.read<T>(query, variables, token, last);
   const register = async (name: string, acronym: string, kind: string) => (await ok(REGISTER, { name, acronym, kind }, admin)).id;
   const organization = async (name: string, acronym: string, kind: string) => {
     const id = await register(name, acronym, kind);
@@ -248,12 +243,4 @@ const journey = (storage: () => Promise<{ env: Record<string, string>; cleanup()
   });
 };
 
-describe('the shared picture over HTTP and WebSocket [embedded]', journey(async () => ({ env: {}, cleanup: async () => undefined })));
-
-describeWithPostgres(
-  'the shared picture over HTTP and WebSocket',
-  journey(async () => {
-    const database: TestDatabase = await createTestDatabase();
-    return { env: { DATABASE_URL: database.url }, cleanup: () => database.drop() };
-  }),
-);
+describeOnEachStorage('the shared picture over HTTP and WebSocket', journey);

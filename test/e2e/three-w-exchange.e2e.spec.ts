@@ -5,8 +5,9 @@ import type { DataSource } from 'typeorm';
 import { EVENT_STORE, EventStore } from '@coord/event-store';
 import { ExchangeQueries, ProjectionRunner } from '@coord/read-model';
 import { READ_MODEL_DATA_SOURCE } from '@coord/runtime';
-import { createTestDatabase, describeWithPostgres, TestDatabase } from '@coord/test-support';
+import { describeWithPostgres } from '@coord/test-support';
 import { eventually, startTestPlatform, TestPlatform } from '../support/platform';
+import { EMBEDDED_STORAGE, POSTGRES_STORAGE, Storage } from '../support/storage';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', '3w');
 const MALI = 'mli-5w-operational-presence-2022-03.csv';
@@ -46,7 +47,7 @@ const tally = (keys: Iterable<string>): Record<string, number> => {
   return counts;
 };
 
-const exchange = (storage: () => Promise<{ env: Record<string, string>; cleanup(): Promise<void> }>, files: readonly string[]) => () => {
+const exchange = (storage: Storage, files: readonly string[]) => () => {
   let platform: TestPlatform;
   let cleanup: () => Promise<void> = async () => undefined;
   let store: EventStore;
@@ -281,15 +282,9 @@ const exchange = (storage: () => Promise<{ env: Record<string, string>; cleanup(
   });
 };
 
-describe('3W exchange on embedded storage: the three real files', exchange(async () => ({ env: {}, cleanup: async () => undefined }), [MALI, CAR, HAITI]));
+describe('3W exchange on embedded storage: the three real files', exchange(EMBEDDED_STORAGE, [MALI, CAR, HAITI]));
 
-describeWithPostgres(
-  '3W exchange',
-  exchange(async () => {
-    const database: TestDatabase = await createTestDatabase();
-    return { env: { DATABASE_URL: database.url }, cleanup: () => database.drop() };
-  }, [CAR, HAITI]),
-);
+describeWithPostgres('3W exchange', exchange(POSTGRES_STORAGE, [CAR, HAITI]));
 
 describe('POST /imports/3w: who may import, and files it cannot read', () => {
   let platform: TestPlatform;
