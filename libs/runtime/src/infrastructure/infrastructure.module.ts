@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { loadOrCreateDevSecret, TokenVerifier } from '@coord/auth';
 import { createEventStore, EVENT_STORE, EventStore } from '@coord/event-store';
 import { systemClock } from '@coord/kernel';
-import { EVENT_BUS, EventBus, followLogOnNotice, InProcessEventBus, KafkaEventBus, Relay } from '@coord/messaging';
+import { EVENT_BUS, EventBus, followLogOnNotice, InProcessEventBus, KafkaEventBus, KafkaPubSub, Relay } from '@coord/messaging';
 import { allProjections, createReadModelDataSource, ExchangeQueries, ProjectionRunner, ReadModelQueries, ReferenceChecks } from '@coord/read-model';
 import { PlatformConfig } from '../config/platform-config';
 import { eventStoreLocation, readModelLocation } from '../config/storage';
@@ -55,7 +55,14 @@ export class InfrastructureModule {
         { provide: PLATFORM_CONFIG, useValue: config },
         { provide: LOGGER, useValue: logger },
         { provide: CLOCK, useValue: systemClock },
-        { provide: PUB_SUB, useFactory: () => new PubSub() },
+        {
+          provide: PUB_SUB,
+          // With Kafka, a change applied by any read-model instance reaches the subscribers of every instance.
+          useFactory: () =>
+            config.kafkaBrokers
+              ? new KafkaPubSub({ brokers: config.kafkaBrokers, onError: (error) => logger.warn({ err: error }, 'live updates: Kafka') })
+              : new PubSub(),
+        },
         {
           provide: AUTH_SECRET,
           useFactory: () =>
