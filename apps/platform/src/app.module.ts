@@ -9,6 +9,7 @@ import { PlanningModule } from '@coord/planning-feature';
 import { ReferenceDataModule } from '@coord/reference-data';
 import {
   CoordinationGraphQLModule,
+  DevSignInController,
   DomainErrorFilter,
   HealthController,
   InfrastructureModule,
@@ -33,7 +34,7 @@ export class AppModule {
         ActionPlansModule,
         PictureModule,
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController, MetricsController, DevSignInController],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
     };
   }

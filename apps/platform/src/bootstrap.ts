@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { createLogger, loadPlatformConfig, PinoNestLogger, PlatformConfig } from '@coord/runtime';
+import { createLogger, loadPlatformConfig, mountWebDashboard, PinoNestLogger, PlatformConfig } from '@coord/runtime';
 import { AppModule } from './app.module';
 
 /** Builds and starts the platform; tests call it with their own configuration. */
@@ -12,6 +12,8 @@ export const startPlatform = async (config: PlatformConfig = loadPlatformConfig(
     bufferLogs: false,
   });
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '50mb' });
+  // The dashboard at `/` (apps/web/dist); WEB_DIST_DIR points elsewhere, e.g. in an image.
+  mountWebDashboard(app, process.env.WEB_DIST_DIR ? { distDir: process.env.WEB_DIST_DIR } : {});
   app.enableShutdownHooks();
   await app.listen(config.port, '0.0.0.0');
   const address = app.getHttpServer().address();

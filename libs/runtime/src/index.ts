@@ -17,3 +17,5 @@ export * from './graphql/history-redaction';
 export * from './graphql/base.schema';
 export * from './config/service-role';
 export * from './federation/subgraphs';
+export * from './http/web-dashboard';
+export * from './http/dev-sign-in.controller';
