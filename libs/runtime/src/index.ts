@@ -17,5 +17,7 @@ export * from './graphql/history-redaction';
 export * from './graphql/base.schema';
 export * from './config/service-role';
 export * from './federation/subgraphs';
+export * from './service/start-service';
+export * from './service/service-module';
 export * from './http/web-dashboard';
 export * from './http/dev-sign-in.controller';

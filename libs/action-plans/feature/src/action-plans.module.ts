@@ -11,10 +11,17 @@ import { ReviewCommentResolver } from './graphql/review-comment.resolver';
 import { ActionPlanChangedPublisher } from './live/action-plan-changed.publisher';
 import { DecisionToActionPolicy } from './policy/decision-to-action.policy';
 
+/** The command side: what the action-plan service hosts in the distributed shape. */
+@Module({ providers: [ActionPlanCommandsResolver] })
+export class ActionPlansCommandsModule {}
+
+/**
+ * The read side: queries, live changes and the decision → action policy, which the read-model
+ * service hosts in the distributed shape (it reacts to planning's events, which that service consumes).
+ */
 @Module({
   providers: [
     { provide: ActionPlanQueries, inject: [READ_MODEL_DATA_SOURCE], useFactory: (dataSource: DataSource) => new ActionPlanQueries(dataSource) },
-    ActionPlanCommandsResolver,
     ActionPlanQueriesResolver,
     ActionResolver,
     ReviewCommentResolver,
@@ -24,4 +31,8 @@ import { DecisionToActionPolicy } from './policy/decision-to-action.policy';
     DecisionToActionPolicy,
   ],
 })
+export class ActionPlansReadSideModule {}
+
+/** Both sides, for the all-in-one platform. */
+@Module({ imports: [ActionPlansCommandsModule, ActionPlansReadSideModule] })
 export class ActionPlansModule {}

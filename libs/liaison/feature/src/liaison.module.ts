@@ -11,6 +11,11 @@ import { LiaisonMeetingCommandsResolver } from './graphql/liaison-meeting-comman
 import { LiaisonMeetingQueriesResolver } from './graphql/liaison-meeting-queries.resolver';
 import { redactLiaisonMeetingHistory } from './history/liaison-meeting-history.redactor';
 
+/** The command side: what the liaison service hosts in the distributed shape. */
+@Module({ providers: [LiaisonMeetingCommandsResolver] })
+export class LiaisonCommandsModule {}
+
+/** The read side (queries, history redaction, early warnings): what the read-model service hosts. */
 @Module({
   providers: [
     {
@@ -18,7 +23,6 @@ import { redactLiaisonMeetingHistory } from './history/liaison-meeting-history.r
       inject: [READ_MODEL_DATA_SOURCE],
       useFactory: (dataSource: DataSource) => new LiaisonMeetingQueries(dataSource),
     },
-    LiaisonMeetingCommandsResolver,
     LiaisonMeetingQueriesResolver,
     ConcernResolver,
     FollowUpResolver,
@@ -26,9 +30,13 @@ import { redactLiaisonMeetingHistory } from './history/liaison-meeting-history.r
     EarlyWarningPublisher,
   ],
 })
-export class LiaisonModule {
+export class LiaisonReadSideModule {
   constructor(redaction: HistoryRedaction) {
     // Sensitive concern text is redacted on the history path too (DOMAIN.md "Who may do what").
     redaction.register(LIAISON_MEETING_STREAM, redactLiaisonMeetingHistory);
   }
 }
+
+/** Both sides, for the all-in-one platform. */
+@Module({ imports: [LiaisonCommandsModule, LiaisonReadSideModule] })
+export class LiaisonModule {}

@@ -1,10 +1,10 @@
-import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloDriver, ApolloDriverConfig, ApolloFederationDriver } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { ServerOptions } from 'graphql-ws';
-import { ExecutionResult, GraphQLError, GraphQLFormattedError } from 'graphql';
+import { ExecutionResult, GraphQLError, GraphQLFormattedError, Kind, OperationDefinitionNode } from 'graphql';
 import type { Logger } from 'pino';
 import { TokenVerifier } from '@coord/auth';
 import { DomainError, isDomainError, isPositionString } from '@coord/kernel';
@@ -22,13 +22,27 @@ const toGraphQLError = (error: DomainError, status: number) =>
   new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, http: { status } } });
 
 /**
+ * The gateway's composition query (`{ _service { sdl } }`): a subgraph's schema is no secret (the
+ * gateway serves it to every client as introspection), and the gateway holds no user's token when
+ * it composes. Only this exact shape passes without a token: `_service` and `__typename` at the top
+ * of a query, no fragments.
+ */
+export const isServiceSdlQuery = (operation: OperationDefinitionNode | null | undefined): boolean =>
+  operation?.operation === 'query' &&
+  operation.selectionSet.selections.length > 0 &&
+  operation.selectionSet.selections.every(
+    (selection) => selection.kind === Kind.FIELD && (selection.name.value === '_service' || selection.name.value === '__typename'),
+  );
+
+/**
  * Applies the contract's rules that hold for every operation: a verified token first (CONTRACT.md:
  * without one only health and metrics answer), then read-your-writes for queries.
  */
-const contractPlugin = (runner: ProjectionRunner, waitMs: number): ApolloServerPlugin<RequestContext> => ({
+const contractPlugin = (runner: ProjectionRunner, waitMs: number, subgraph: boolean): ApolloServerPlugin<RequestContext> => ({
   async requestDidStart() {
     return {
       async didResolveOperation({ contextValue, operation }) {
+        if (subgraph && isServiceSdlQuery(operation)) return;
         if (!contextValue.actor) {
           throw toGraphQLError(contextValue.authError ?? new DomainError('UNAUTHENTICATED', 'a bearer token is required'), 401);
         }
@@ -45,15 +59,26 @@ const contractPlugin = (runner: ProjectionRunner, waitMs: number): ApolloServerP
   },
 });
 
+export interface SubgraphOptions {
+  /** This service's Federation 2 SDL (see splitSubgraphs). */
+  readonly sdl: string;
+  /** Whether this subgraph serves subscriptions over graphql-ws (the read-model service does). */
+  readonly subscriptions: boolean;
+}
+
 @Module({})
 export class CoordinationGraphQLModule {
-  static forRoot(contextTypeDefs: readonly string[]): DynamicModule {
+  /**
+   * The platform's API. Given `subgraph`, the same API (auth, read-your-writes, error format) serves
+   * one Federation 2 subgraph of it behind the gateway instead of the whole schema.
+   */
+  static forRoot(contextTypeDefs: readonly string[], subgraph: SubgraphOptions | null = null): DynamicModule {
     return {
       module: CoordinationGraphQLModule,
       providers: [SharedResolvers, HistoryEntryResolver, LocationResolver],
       imports: [
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
-          driver: ApolloDriver,
+          driver: subgraph ? ApolloFederationDriver : ApolloDriver,
           inject: [TokenVerifier, ReadModelQueries, ProjectionRunner, PLATFORM_CONFIG, LOGGER],
           useFactory: (
             verifier: TokenVerifier,
@@ -77,14 +102,23 @@ export class CoordinationGraphQLModule {
               }
             };
             return {
-              typeDefs: [baseTypeDefs, ...contextTypeDefs],
+              // The federation driver interpolates typeDefs into one document: it takes a string.
+              typeDefs: subgraph ? subgraph.sdl : [baseTypeDefs, ...contextTypeDefs],
               resolvers: { DateTime: DateTimeScalar, Date: DateScalar },
+              // A subgraph hosts a share of the schema while its modules may resolve more (a context's
+              // module set carries field resolvers of types the read-model subgraph serves).
+              ...(subgraph ? { resolverValidationOptions: { requireResolversToMatchSchema: 'ignore' as const } } : {}),
               playground: false,
               introspection: true,
               includeStacktraceInErrorResponses: false,
               // No response cache or CDN reads cache hints here: computing them for every field of
               // every answer would be pure cost (a third of a large picture's execution time).
-              plugins: [contractPlugin(runner, config.readWaitTimeoutMs), ApolloServerPluginCacheControlDisabled()],
+              // Federated tracing (ftv1) would serve only Apollo's usage reporting, which this platform does not use.
+              plugins: [
+                contractPlugin(runner, config.readWaitTimeoutMs, subgraph !== null),
+                ApolloServerPluginCacheControlDisabled(),
+                ...(subgraph ? [ApolloServerPluginInlineTraceDisabled()] : []),
+              ],
               formatError,
               context: async (request: any): Promise<RequestContext> => {
                 // graphql-ws hands over the socket context; HTTP hands over the express request.
@@ -105,7 +139,7 @@ export class CoordinationGraphQLModule {
                   loaders: createLoaders(queries),
                 };
               },
-              subscriptions: {
+              subscriptions: subgraph && !subgraph.subscriptions ? undefined : {
                 'graphql-ws': {
                   // A socket without a valid token is closed before any subscription starts.
                   onConnect: async (ctx: any) => {

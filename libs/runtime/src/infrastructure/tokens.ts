@@ -8,3 +8,5 @@ export const AUTH_SECRET = Symbol('AUTH_SECRET');
  * resolvers filter and redact per subscriber. In-process here; Kafka-backed in distributed mode.
  */
 export const PUB_SUB = Symbol('PUB_SUB');
+/** The ServiceRole of this process: which part of the platform it runs. */
+export const SERVICE_ROLE = Symbol('SERVICE_ROLE');
