@@ -7,3 +7,4 @@ export * from './kafka/kafka-envelope.codec';
 export * from './kafka/kafka-event-bus';
 export * from './ordering/follow-log-on-notice.handler';
 export * from './live/kafka-pub-sub';
+export * from './fault/kill-before-publish';

@@ -1,0 +1,40 @@
+import type { EventEnvelope } from '@coord/contracts';
+import { InProcessEventBus } from '../in-process/in-process-event-bus';
+import { FAULT_KILL_BEFORE_PUBLISH, withFaultInjection } from './kill-before-publish';
+
+const event = (type: string, position: number): EventEnvelope => ({
+  eventId: `e-${position}`,
+  type,
+  schemaVersion: 1,
+  streamId: 'AidDelivery-1',
+  streamVersion: position,
+  position: `${position}:${position}`,
+  occurredAt: '2026-03-01T08:00:00.000Z',
+  actor: { userId: 'user-1', organizationId: 'org-1' },
+  commandId: null,
+  data: {},
+});
+
+describe('fault injection: kill before publish', () => {
+  it('leaves the bus untouched when the variable is not set', () => {
+    const bus = new InProcessEventBus();
+    expect(withFaultInjection(bus, {})).toBe(bus);
+    expect(withFaultInjection(bus, { [FAULT_KILL_BEFORE_PUBLISH]: ' ' })).toBe(bus);
+  });
+
+  it('dies before a batch with the chosen type reaches the bus, and publishes every other batch', async () => {
+    const bus = new InProcessEventBus();
+    const seen: string[] = [];
+    bus.subscribe('probe', async (events) => {
+      seen.push(...events.map((received) => received.type));
+    });
+    const kill = jest.fn();
+    const faulty = withFaultInjection(bus, { [FAULT_KILL_BEFORE_PUBLISH]: 'DeliveryDispatched' }, { kill });
+
+    await faulty.publish([event('DeliveryPlanned', 1)]);
+    await expect(faulty.publish([event('DeliveryPlanned', 2), event('DeliveryDispatched', 3)])).rejects.toThrow('fault injection');
+
+    expect(kill).toHaveBeenCalledTimes(1);
+    expect(seen).toEqual(['DeliveryPlanned']);
+  });
+});
