@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { AnyVariables, CombinedError, DocumentInput, useMutation } from 'urql';
 import i18n from '../../i18n';
 import { describeError } from '../../ui/errors';
+import './shared.css';
 
 /*
  * What the action-plan, committee and meeting pages share: the vocabulary of the schema's enums in
