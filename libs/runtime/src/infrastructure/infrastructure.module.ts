@@ -1,18 +1,20 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { PubSub } from 'graphql-subscriptions';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { loadOrCreateDevSecret, TokenVerifier } from '@coord/auth';
 import { createEventStore, EVENT_STORE, EventStore } from '@coord/event-store';
+import { contextOf } from '@coord/contracts';
 import { systemClock } from '@coord/kernel';
-import { EVENT_BUS, EventBus, followLogOnNotice, InProcessEventBus, KafkaEventBus, KafkaPubSub, Relay } from '@coord/messaging';
-import { allProjections, createReadModelDataSource, ExchangeQueries, ProjectionRunner, ReadModelQueries, ReferenceChecks } from '@coord/read-model';
+import { EVENT_BUS, EventBus, followLogOnNotice, InProcessEventBus, KafkaEventBus, KafkaPubSub, Relay, withFaultInjection } from '@coord/messaging';
+import { allProjections, createReadModelDataSource, READ_MODEL_ENTITIES, ExchangeQueries, ProjectionRunner, ReadModelQueries, ReferenceChecks } from '@coord/read-model';
 import { PlatformConfig } from '../config/platform-config';
+import { ALL_IN_ONE, relayCheckpointName, ServiceRole } from '../config/service-role';
 import { eventStoreLocation, readModelLocation } from '../config/storage';
 import { CommandExecutor } from '../commands/command-executor';
 import { MetricsService } from '../metrics/metrics.service';
 import { HistoryRedaction } from '../graphql/history-redaction';
-import { AUTH_SECRET, CLOCK, LOGGER, PLATFORM_CONFIG, PUB_SUB, READ_MODEL_DATA_SOURCE } from './tokens';
+import { AUTH_SECRET, CLOCK, LOGGER, PLATFORM_CONFIG, PUB_SUB, READ_MODEL_DATA_SOURCE, SERVICE_ROLE } from './tokens';
 
 /**
  * Starts what every context stands on, in an order that cannot lose events: projections catch up
@@ -26,14 +28,19 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     @Inject(EVENT_BUS) private readonly bus: EventBus,
     @Inject(READ_MODEL_DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(SERVICE_ROLE) private readonly role: ServiceRole,
     private readonly runner: ProjectionRunner,
     private readonly relay: Relay,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const started = Date.now();
-    await this.runner.catchUp(this.store);
-    this.logger.info({ ms: Date.now() - started, position: this.runner.appliedPosition() }, 'read model caught up');
+    // A context service projects nothing: the read-model service does, and the context's reference
+    // checks and read waits look at the checkpoints that service stores.
+    if (this.role.kind !== 'context') {
+      const started = Date.now();
+      await this.runner.catchUp(this.store);
+      this.logger.info({ ms: Date.now() - started, position: this.runner.appliedPosition() }, 'read model caught up');
+    }
     this.relay.start();
   }
 
@@ -45,15 +52,24 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
   }
 }
 
+/** As the all-in-one relay does, an unknown type stops the relay (and is reported) rather than being skipped. */
+const contextOfKnown = (type: string): string => {
+  const context = contextOf(type);
+  if (!context) throw new Error(`event type "${type}" is not in the catalogue, so no service owns it`);
+  return context;
+};
+
 @Global()
 @Module({})
 export class InfrastructureModule {
-  static forRoot(config: PlatformConfig, logger: Logger): DynamicModule {
+  static forRoot(config: PlatformConfig, logger: Logger, role: ServiceRole = ALL_IN_ONE): DynamicModule {
+    const owned = role.kind === 'all-in-one' ? null : new Set<string>(role.contexts);
     return {
       module: InfrastructureModule,
       providers: [
         { provide: PLATFORM_CONFIG, useValue: config },
         { provide: LOGGER, useValue: logger },
+        { provide: SERVICE_ROLE, useValue: role },
         { provide: CLOCK, useValue: systemClock },
         {
           provide: PUB_SUB,
@@ -75,7 +91,15 @@ export class InfrastructureModule {
             new TokenVerifier(config.auth.kind === 'jwks' ? config.auth : { kind: 'hs256', secret: secret as string }),
         },
         { provide: EVENT_STORE, useFactory: () => createEventStore(eventStoreLocation(config)) },
-        { provide: READ_MODEL_DATA_SOURCE, useFactory: () => createReadModelDataSource(readModelLocation(config)) },
+        {
+          provide: READ_MODEL_DATA_SOURCE,
+          useFactory: () =>
+            role.kind === 'context' && config.databaseUrl
+              ? // Only the read-model service owns (and synchronises) the tables; a context service
+                // reads them, and five processes altering one schema at boot would race.
+                new DataSource({ type: 'postgres', url: config.databaseUrl, entities: [...READ_MODEL_ENTITIES], synchronize: false }).initialize()
+              : createReadModelDataSource(readModelLocation(config)),
+        },
         {
           provide: ProjectionRunner,
           inject: [READ_MODEL_DATA_SOURCE],
@@ -100,12 +124,13 @@ export class InfrastructureModule {
             }
             const bus = new KafkaEventBus({
               brokers: config.kafkaBrokers,
-              clientId: 'coordination-platform',
+              clientId: role.kind === 'all-in-one' ? 'coordination-platform' : `coordination-${role.name}`,
               onError: (error, context) => logger.error({ err: error, ...context }, 'Kafka delivery failed; retrying'),
               log: ({ level, namespace, message, extra }) => logger[level]({ kafkajs: namespace, ...extra }, message),
             });
             // Kafka orders only within a partition: the read model reads the log itself up to each batch.
-            bus.subscribe('read-model', followLogOnNotice(store, runner));
+            // A context service only publishes.
+            if (role.kind !== 'context') bus.subscribe('read-model', followLogOnNotice(store, runner));
             return bus;
           },
         },
@@ -113,7 +138,10 @@ export class InfrastructureModule {
           provide: Relay,
           inject: [EVENT_STORE, EVENT_BUS],
           useFactory: (store: EventStore, bus: EventBus) =>
-            new Relay(store, bus, {
+            // Off unless a fault test sets COORD_FAULT_KILL_BEFORE_PUBLISH (see withFaultInjection).
+            new Relay(store, withFaultInjection(bus, process.env), {
+              checkpointName: relayCheckpointName(role),
+              ...(owned ? { filter: (event) => owned.has(contextOfKnown(event.type)) } : {}),
               onError: (error: unknown) => logger.error({ err: error }, 'relay batch failed; retrying'),
             }),
         },
@@ -125,6 +153,7 @@ export class InfrastructureModule {
       exports: [
         PLATFORM_CONFIG,
         LOGGER,
+        SERVICE_ROLE,
         CLOCK,
         PUB_SUB,
         AUTH_SECRET,
