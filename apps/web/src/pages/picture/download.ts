@@ -13,8 +13,9 @@ export const downloadThreeW = async (token: string, filter: PictureFilter): Prom
   if (filter.status?.length) query.set('status', filter.status.join(','));
   const response = await fetch(`/exports/3w.csv${query.size ? `?${query}` : ''}`, { headers: { authorization: `Bearer ${token}` } });
   if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { message?: string } | null;
-    throw new Error(body?.message ?? `HTTP ${response.status}`);
+    // REST errors carry the GraphQL codes: `{ error: { code, message } }` (CONTRACT.md).
+    const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+    throw new Error(body?.error?.message ? `${body.error.code}: ${body.error.message}` : `HTTP ${response.status}`);
   }
   const url = URL.createObjectURL(await response.blob());
   try {
