@@ -21,3 +21,4 @@ export * from './service/start-service';
 export * from './service/service-module';
 export * from './http/web-dashboard';
 export * from './http/dev-sign-in.controller';
+export * from './graphql/error-format';
