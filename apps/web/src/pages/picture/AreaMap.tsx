@@ -105,7 +105,7 @@ const AreaMap = ({ country, countryName, level, measureLabel, valueOf, isGap, se
 
   const shapes = useMemo(() => {
     if (!areas) return [];
-    const path = geoPath(geoMercator().fitSize([WIDTH, HEIGHT], areas));
+    const path = geoPath(geoMercator().fitExtent([[8, 8], [WIDTH - 8, HEIGHT - 8]], areas));
     return areas.features.map((area) => ({ ...area.properties, d: path(area) ?? '' }));
   }, [areas]);
 

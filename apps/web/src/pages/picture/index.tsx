@@ -42,9 +42,12 @@ const AreaMap = lazy(() => import('./AreaMap'));
 const DEFAULT_GROUPING: PictureDimension[] = ['ORGANIZATION', 'SECTOR', 'ADM1'];
 // Live changes come in bursts (an import records thousands of rows): one refetch per burst.
 const REFETCH_DELAY_MS = 400;
+// A country's presences make thousands of rows: drawn a page at a time, totals over all of them.
+const ROWS_PAGE = 200;
 
 const Matrix = ({ rows, groupBy, overlapsOf }: { rows: readonly PictureRow[]; groupBy: readonly PictureDimension[]; overlapsOf: (row: PictureRow) => string | null }) => {
   const { t } = useTranslation(NAMESPACE);
+  const [shown, setShown] = useState(ROWS_PAGE);
   const dimensions = DIMENSIONS.filter((dimension) => groupBy.includes(dimension));
   const cell = (row: PictureRow, dimension: PictureDimension): string => {
     switch (dimension) {
@@ -67,6 +70,7 @@ const Matrix = ({ rows, groupBy, overlapsOf }: { rows: readonly PictureRow[]; gr
   const sum = (pick: (row: PictureRow) => number) => rows.reduce((total, row) => total + pick(row), 0);
   const measures = ['deliveries', 'targeted', 'reached', 'presences', 'actions', 'actionsInProgress'] as const;
   return (
+    <>
     <table className="matrix">
       <caption>{t('matrixCaption', { count: rows.length })}</caption>
       <thead>
@@ -85,7 +89,7 @@ const Matrix = ({ rows, groupBy, overlapsOf }: { rows: readonly PictureRow[]; gr
         </tr>
       </thead>
       <tbody>
-        {rows.map((row, index) => {
+        {rows.slice(0, shown).map((row, index) => {
           const overlap = overlapsOf(row);
           return (
             <tr key={index} className={overlap ? 'overlap' : undefined}>
@@ -122,6 +126,12 @@ const Matrix = ({ rows, groupBy, overlapsOf }: { rows: readonly PictureRow[]; gr
         </tr>
       </tfoot>
     </table>
+    {shown < rows.length && (
+      <button type="button" className="secondary" onClick={() => setShown(shown + ROWS_PAGE)}>
+        {t('showMoreRows', { count: Math.min(ROWS_PAGE, rows.length - shown), total: rows.length })}
+      </button>
+    )}
+    </>
   );
 };
 
@@ -330,7 +340,7 @@ const PicturePage = ({ route }: PageProps) => {
         <div className="form-row">
           <label>
             {t('asOf')}
-            <input type="datetime-local" value={asOfLocal} onChange={(event) => setAsOfLocal(event.target.value)} aria-describedby="as-of-hint" />
+            <input type="datetime-local" step={1} value={asOfLocal} onChange={(event) => setAsOfLocal(event.target.value)} aria-describedby="as-of-hint" />
           </label>
           <span id="as-of-hint" className="muted">
             {t('asOfHint')}
