@@ -108,6 +108,26 @@ describeWithKafka('Kafka-backed pub-sub for subscriptions across instances', (mo
     onB.stop();
   });
 
+  it("tells each instance how many subscribers the others have per trigger, until they say goodbye", async () => {
+    const c = new KafkaPubSub({ brokers: mock().brokers, topic, instanceId: 'instance-c', heartbeatIntervalMs: 300 });
+    await c.ready;
+    const first = await collect(b, 'pictureChanged');
+    const second = await collect(b, 'pictureChanged');
+    const onC = await collect(c, 'pictureChanged');
+    await eventually(() => a.remoteListenerCount('pictureChanged') === 3, () => `3 remote listeners (seen ${a.remoteListenerCount('pictureChanged')})`);
+    // b counts only the others' subscribers: c's one.
+    await eventually(() => b.remoteListenerCount('pictureChanged') === 1, () => `c's listener seen by b (seen ${b.remoteListenerCount('pictureChanged')})`);
+
+    first.stop();
+    await eventually(() => a.remoteListenerCount('pictureChanged') === 2, () => `2 remote listeners (seen ${a.remoteListenerCount('pictureChanged')})`);
+    await c.close();
+    await eventually(() => a.remoteListenerCount('pictureChanged') === 1, () => `1 remote listener (seen ${a.remoteListenerCount('pictureChanged')})`);
+    second.stop();
+    onC.stop();
+    await eventually(() => a.remoteListenerCount('pictureChanged') === 0, () => `no remote listener (seen ${a.remoteListenerCount('pictureChanged')})`);
+    expect(a.remoteListenerCount('deliveryChanged')).toBe(0);
+  });
+
   it('refuses to publish once closed', async () => {
     const closed = new KafkaPubSub({ brokers: mock().brokers, topic, instanceId: 'instance-c' });
     await closed.close();

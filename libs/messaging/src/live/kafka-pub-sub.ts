@@ -9,6 +9,8 @@ export const LIVE_TOPIC = 'coordination.live';
 
 const ORIGIN_HEADER = 'live-origin';
 const ID_HEADER = 'live-id';
+/** `change` (a payload for subscribers) or `presence` (how many subscribers an instance has for a trigger). */
+const KIND_HEADER = 'live-kind';
 const CONTENT_TYPE_HEADER = 'content-type';
 const CONTENT_TYPE = 'application/json';
 
@@ -57,6 +59,12 @@ const reviver = (_key: string, value: unknown): unknown =>
 
 export const encodeLiveMessage = (trigger: string, payload: unknown): string => JSON.stringify({ trigger, payload }, replacer);
 
+const decodePresence = (value: Buffer | string | null): { trigger: string; count: number } => {
+  const decoded = JSON.parse(String(value)) as { trigger?: unknown; count?: unknown };
+  if (typeof decoded.trigger !== 'string' || !Number.isInteger(decoded.count)) throw new Error('a malformed presence record');
+  return { trigger: decoded.trigger, count: decoded.count as number };
+};
+
 export const decodeLiveMessage = (value: Buffer | string | null): { trigger: string; payload: unknown } => {
   if (value === null) throw new Error('a live record without a value');
   const decoded = JSON.parse(value.toString(), reviver) as { trigger?: unknown; payload?: unknown };
@@ -78,6 +86,11 @@ export const decodeLiveMessage = (value: Buffer | string | null): { trigger: str
  * latest offset and never commits: a live notification is for who is connected now, and a
  * restarted instance has no subscribers to replay old changes to. Records are keyed by trigger, so
  * one publisher's changes of one kind arrive in the order they were published.
+ *
+ * Each instance also announces how many local subscribers it has per trigger whenever that changes
+ * (`remoteListenerCount`), so that operators and tests can see a subscription registered on another
+ * instance. A count is absolute, so a record seen twice changes nothing; an instance killed without
+ * a goodbye leaves its last count behind until it comes back.
  */
 export class KafkaPubSub extends PubSub {
   readonly instanceId: string;
@@ -90,6 +103,10 @@ export class KafkaPubSub extends PubSub {
   private readonly options: Required<Pick<KafkaPubSubOptions, 'maxWaitTimeMs' | 'sessionTimeoutMs' | 'heartbeatIntervalMs' | 'restartBackoffMs'>>;
   private readonly onError: (error: unknown) => void;
   private readonly recentIds = new Set<string>();
+  private readonly localTriggers = new Map<number, string>();
+  private readonly localCounts = new Map<string, number>();
+  /** trigger → instance → its subscribers, as the instances announced them. */
+  private readonly remoteCounts = new Map<string, Map<string, number>>();
   private producer: Promise<Producer> | null = null;
   private consumer: Consumer | null = null;
   private loop: Promise<void> | null = null;
@@ -133,6 +150,43 @@ export class KafkaPubSub extends PubSub {
   override async publish(triggerName: string, payload: unknown): Promise<void> {
     if (this.closed) throw new Error('the live pub-sub is closed');
     await super.publish(triggerName, payload as never);
+    await this.send(triggerName, 'change', encodeLiveMessage(triggerName, payload));
+  }
+
+  // The signature of graphql-subscriptions' PubSub, which hands subscribers whatever was published.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  override async subscribe(triggerName: string, onMessage: (...args: any[]) => void): Promise<number> {
+    const id = await super.subscribe(triggerName as never, onMessage);
+    this.localTriggers.set(id, triggerName);
+    this.localCounts.set(triggerName, (this.localCounts.get(triggerName) ?? 0) + 1);
+    await this.announcePresence(triggerName);
+    return id;
+  }
+
+  override unsubscribe(subId: number): void {
+    super.unsubscribe(subId);
+    const trigger = this.localTriggers.get(subId);
+    if (trigger === undefined) return;
+    this.localTriggers.delete(subId);
+    this.localCounts.set(trigger, (this.localCounts.get(trigger) ?? 1) - 1);
+    void this.announcePresence(trigger);
+  }
+
+  /** Subscribers of `trigger` on the other instances, as they last announced. */
+  remoteListenerCount(trigger: string): number {
+    let total = 0;
+    for (const count of this.remoteCounts.get(trigger)?.values() ?? []) total += count;
+    return total;
+  }
+
+  private async announcePresence(trigger: string): Promise<void> {
+    if (this.closed) return;
+    const count = this.localCounts.get(trigger) ?? 0;
+    // A subscription works locally without it; only the other instances' view of it lags.
+    await this.send(trigger, 'presence', JSON.stringify({ trigger, count })).catch((error: unknown) => this.onError(error));
+  }
+
+  private async send(trigger: string, kind: 'change' | 'presence', value: string): Promise<void> {
     const producer = await this.connectedProducer();
     await producer.send({
       topic: this.topic,
@@ -141,9 +195,9 @@ export class KafkaPubSub extends PubSub {
       acks: 1,
       messages: [
         {
-          key: triggerName,
-          value: encodeLiveMessage(triggerName, payload),
-          headers: { [ORIGIN_HEADER]: this.instanceId, [ID_HEADER]: randomUUID(), [CONTENT_TYPE_HEADER]: CONTENT_TYPE },
+          key: trigger,
+          value,
+          headers: { [ORIGIN_HEADER]: this.instanceId, [ID_HEADER]: randomUUID(), [KIND_HEADER]: kind, [CONTENT_TYPE_HEADER]: CONTENT_TYPE },
         },
       ],
     });
@@ -152,6 +206,10 @@ export class KafkaPubSub extends PubSub {
   /** Stops consuming and disconnects; local subscriptions stay, but nothing reaches them anymore. */
   async close(): Promise<void> {
     if (this.closed) return;
+    // Goodbye: the other instances stop counting this one's subscribers.
+    await Promise.all([...this.localCounts].filter(([, count]) => count > 0).map(([trigger]) =>
+      this.send(trigger, 'presence', JSON.stringify({ trigger, count: 0 })).catch(() => undefined),
+    ));
     this.closed = true;
     this.stopSignal.abort();
     await this.consumer?.disconnect().catch(() => undefined);
@@ -230,6 +288,17 @@ export class KafkaPubSub extends PubSub {
       if (this.recentIds.has(id)) return;
       this.recentIds.add(id);
       if (this.recentIds.size > RECENT_IDS) this.recentIds.delete(this.recentIds.values().next().value as string);
+    }
+    if (message.headers?.[KIND_HEADER]?.toString() === 'presence') {
+      try {
+        const { trigger, count } = decodePresence(message.value);
+        const counts = this.remoteCounts.get(trigger) ?? new Map<string, number>();
+        counts.set(origin ?? '', count);
+        this.remoteCounts.set(trigger, counts);
+      } catch (error) {
+        this.onError(error);
+      }
+      return;
     }
     let decoded: { trigger: string; payload: unknown };
     try {
