@@ -154,7 +154,6 @@ export class KafkaPubSub extends PubSub {
   }
 
   // The signature of graphql-subscriptions' PubSub, which hands subscribers whatever was published.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override async subscribe(triggerName: string, onMessage: (...args: any[]) => void): Promise<number> {
     const id = await super.subscribe(triggerName as never, onMessage);
     this.localTriggers.set(id, triggerName);
