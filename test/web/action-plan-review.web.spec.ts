@@ -1,0 +1,176 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { graphqlCalls } from '../support/graphql-calls';
+import { startTestPlatform, TestPlatform } from '../support/platform';
+
+/**
+ * Issue 7: "a host-government counterpart requests changes and later approves a plan". The lead
+ * drafts and submits a plan over the API; the counterpart, in the browser, is refused a request for
+ * changes without a comment, requests changes with one and sees it among the review comments; the
+ * lead, in its own browser, adds the action asked for and resubmits; the counterpart's page follows
+ * live, shows what changed since its review, and approves.
+ */
+const mutation = (name: string, inputType: string) => `mutation($input: ${inputType}!) { ${name}(input: $input) { id version position } }`;
+const REGISTER = mutation('registerOrganization', 'RegisterOrganizationInput');
+const DRAFT = mutation('draftActionPlan', 'DraftActionPlanInput');
+const ADD = mutation('addAction', 'AddActionInput');
+const SUBMIT = mutation('submitActionPlan', 'SubmitActionPlanInput');
+const PLAN = `query($id: ID!) { actionPlan(id: $id) { status version actions { description } reviewComments { verdict text author { id } } } }`;
+
+/** The platform serves apps/web/dist: build it when its sources changed. */
+const buildDashboard = () => {
+  const root = join(__dirname, '..', '..');
+  try {
+    execFileSync(process.execPath, [join(root, 'tools', 'build-web-if-needed.js')], { stdio: 'inherit' });
+  } catch {
+    // The helper resolves vite's bin through the package's exports, which vite 7 does not export.
+    execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn', '-c', join(root, 'apps', 'web', 'vite.config.ts')], { stdio: 'inherit' });
+  }
+};
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const DAY = 86_400_000;
+
+describe('action plan review in the browser', () => {
+  const now = Date.now();
+  const day = (days: number) => new Date(now + days * DAY).toISOString().slice(0, 10);
+  let platform: TestPlatform;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let last = '0:0';
+  const calls = graphqlCalls(
+    () => platform,
+    (payload) => (last = payload.position),
+  );
+  const org = {} as Record<'mission' | 'wfp' | 'gov', string>;
+  const token = {} as Record<'mission' | 'gov', string>;
+  let planId: string;
+
+  /** A page signed in with `bearer`, as the dashboard keeps a session, in a context of its own. */
+  const signedInPage = async (bearer: string): Promise<Page> => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    contexts.push(context);
+    await context.addInitScript(`localStorage.setItem('coord.token', ${JSON.stringify(bearer)}); localStorage.setItem('coord.language', 'en');`);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error('page error:', error));
+    return page;
+  };
+
+  const seriousAxeViolations = async (page: Page) => {
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    const results = (await page.evaluate('axe.run()')) as { violations: Array<{ id: string; impact: string }> };
+    return results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id);
+  };
+
+  beforeAll(async () => {
+    buildDashboard();
+    platform = await startTestPlatform();
+    const admin = await platform.token('platform-admins', ['ADMIN']);
+    const register = async (name: string, acronym: string, kind: string) => (await calls.ok(REGISTER, { name, acronym, kind }, admin)).id;
+    org.mission = await register('Mission multidimensionnelle intégrée des Nations Unies au Mali (bureau de Gao)', 'MINUSMA', 'PEACEKEEPING_MISSION');
+    org.wfp = await register('World Food Programme', 'WFP', 'UN_AGENCY');
+    org.gov = await register('Gouvernorat de la région de Gao', 'GOUV-GAO', 'HOST_GOVERNMENT');
+    token.mission = await platform.token(org.mission, ['LIAISON_OFFICER'], 'minusma-liaison');
+    token.gov = await platform.token(org.gov, ['GOVERNMENT_COUNTERPART'], 'gouv-gao-plan');
+    await calls.read('{ organizations { id } }', {}, token.gov, last);
+
+    planId = (
+      await calls.ok(DRAFT, { title: 'Plan de réponse Ansongo', counterpartId: org.gov, adminCode: 'ML07', periodStart: day(0), periodEnd: day(90) }, token.mission)
+    ).id;
+    await calls.ok(
+      ADD,
+      {
+        planId,
+        description: 'Distribute sorghum in Ansongo',
+        responsibleId: org.wfp,
+        sector: 'FOOD_SECURITY',
+        adminCode: 'ML0701',
+        startDate: day(0),
+        dueDate: day(30),
+        indicator: { name: 'Households reached', unit: 'households', baseline: 0, target: 1200 },
+      },
+      token.mission,
+    );
+    await calls.ok(SUBMIT, { planId }, token.mission);
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await platform?.close();
+  });
+
+  it('the counterpart requests changes with a comment, the lead revises and resubmits, the counterpart approves', async () => {
+    const counterpart = await signedInPage(token.gov);
+    await counterpart.goto(`${platform.url}/#/plans`);
+    await counterpart.getByRole('heading', { level: 1, name: 'Action plans' }).waitFor();
+    await counterpart.getByLabel('Status').selectOption('SUBMITTED');
+    await counterpart.getByRole('link', { name: 'Plan de réponse Ansongo' }).click();
+    await counterpart.getByRole('heading', { level: 1, name: 'Plan de réponse Ansongo' }).waitFor();
+    const status = counterpart.locator('.plan-facts .plan-status');
+    await expect(status.textContent()).resolves.toBe('Submitted');
+    await counterpart.getByRole('cell', { name: 'Distribute sorghum in Ansongo' }).waitFor();
+    expect(await seriousAxeViolations(counterpart)).toEqual([]);
+
+    // A request for changes without a comment is refused before it leaves the page.
+    const requestChanges = counterpart.getByRole('button', { name: 'Request changes' });
+    await requestChanges.click();
+    await counterpart.getByRole('alert').filter({ hasText: 'This field is required.' }).waitFor();
+    await counterpart.getByRole('textbox', { name: 'Comment', exact: true }).fill('Add a WASH action for the Tin-Hama borehole');
+    await requestChanges.click();
+    await counterpart.getByRole('listitem').filter({ hasText: 'Add a WASH action for the Tin-Hama borehole' }).filter({ hasText: 'Changes requested' }).waitFor();
+    await counterpart.locator('.plan-facts .plan-status', { hasText: 'Changes requested' }).waitFor();
+    // Nothing left to review until the lead resubmits.
+    expect(await counterpart.getByRole('button', { name: 'Approve plan' }).count()).toBe(0);
+
+    // The lead revises in its own browser: adds the action asked for and resubmits.
+    const lead = await signedInPage(token.mission);
+    await lead.goto(`${platform.url}/#/plans/${planId}`);
+    await lead.getByRole('listitem').filter({ hasText: 'Add a WASH action for the Tin-Hama borehole' }).waitFor();
+    await lead.getByLabel('Description').fill('Repair the Tin-Hama borehole');
+    await lead.getByLabel('Responsible organisation').selectOption({ label: 'WFP — World Food Programme' });
+    await lead.getByLabel('Sector').selectOption('WASH');
+    await lead.getByLabel('Place (P-code)').fill('ML0701');
+    await lead.getByRole('button', { name: 'Add action' }).click();
+    await lead.getByRole('cell', { name: 'Repair the Tin-Hama borehole' }).waitFor();
+    await lead.getByRole('button', { name: 'Submit for review' }).click();
+    await lead.locator('.plan-facts .plan-status', { hasText: 'Submitted' }).waitFor();
+
+    // The counterpart's open page follows the plan live: the new action and the resubmission.
+    await counterpart.getByRole('cell', { name: 'Repair the Tin-Hama borehole' }).waitFor();
+    await counterpart.locator('.plan-facts .plan-status', { hasText: 'Submitted' }).waitFor();
+    const changes = counterpart.getByRole('region', { name: 'Changes since' });
+    await changes.getByRole('listitem').filter({ hasText: 'Action added' }).filter({ hasText: 'Repair the Tin-Hama borehole' }).waitFor();
+    await changes.getByRole('listitem').filter({ hasText: 'Plan submitted' }).first().waitFor();
+
+    await counterpart.getByRole('textbox', { name: 'Comment', exact: true }).fill('Approved for the first quarter');
+    await counterpart.getByRole('button', { name: 'Approve plan' }).click();
+    await counterpart.locator('.plan-facts .plan-status', { hasText: 'Approved' }).waitFor();
+    await counterpart.getByRole('listitem').filter({ hasText: 'Approved for the first quarter' }).waitFor();
+    expect(await counterpart.getByRole('button', { name: 'Approve plan' }).count()).toBe(0);
+    expect(await seriousAxeViolations(counterpart)).toEqual([]);
+
+    const plan = await calls.read(PLAN, { id: planId }, token.gov, last);
+    expect(plan).toMatchObject({
+      status: 'APPROVED',
+      actions: [{ description: 'Distribute sorghum in Ansongo' }, { description: 'Repair the Tin-Hama borehole' }],
+      reviewComments: [
+        { verdict: 'CHANGES_REQUESTED', text: 'Add a WASH action for the Tin-Hama borehole', author: { id: org.gov } },
+        { verdict: 'APPROVED', text: 'Approved for the first quarter', author: { id: org.gov } },
+      ],
+    });
+  });
+
+  it('shows the lead no review buttons and the counterpart no editing, and the server refuses the lead an approval', async () => {
+    const lead = await signedInPage(token.mission);
+    await lead.goto(`${platform.url}/#/plans/${planId}`);
+    await lead.getByRole('heading', { level: 1, name: 'Plan de réponse Ansongo' }).waitFor();
+    await lead.getByRole('button', { name: 'Close plan' }).waitFor();
+    expect(await lead.getByRole('button', { name: 'Approve plan' }).count()).toBe(0);
+    expect(await lead.getByRole('button', { name: 'Request changes' }).count()).toBe(0);
+    const refused = await platform.graphql(mutation('approveActionPlan', 'ApproveActionPlanInput'), { input: { planId } }, { token: token.mission });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
