@@ -1,0 +1,145 @@
+import { Client, createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { createEventStore, EventStore } from '@coord/event-store';
+import { createTestDatabase, describeWithKafka, describeWithPostgres, TestDatabase } from '@coord/test-support';
+import { DistributedPlatform, startDistributedPlatform } from '../support/distributed-platform';
+import { eventually } from '../support/platform';
+
+const REGISTER = `mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id version position } }`;
+const PLAN = `mutation($input: PlanDeliveryInput!) { planDelivery(input: $input) { id version position } }`;
+const DISPATCH = `mutation($input: DispatchDeliveryInput!) { dispatchDelivery(input: $input) { id version position } }`;
+const RECORD = `mutation($input: RecordDeliveryInput!) { recordDelivery(input: $input) { id version position } }`;
+const CONFIRM = `mutation($input: ConfirmDeliveryInput!) { confirmDelivery(input: $input) { id version position } }`;
+const DELIVERY = `query($id: ID!) { aidDelivery(id: $id) { id status version agency { acronym } confirmedBy { acronym } reached { total } } }`;
+const ORGANIZATIONS = `{ organizations { id acronym } }`;
+const CHANGED = `subscription($adminCode: ID) { deliveryChanged(adminCode: $adminCode) { id status version } }`;
+
+interface Payload {
+  readonly id: string;
+  readonly version: number;
+  readonly position: string;
+}
+
+/**
+ * The distributed shape end to end: six processes (gateway, read-model service, four context
+ * services) on one PostgreSQL database and the Kafka mock. A mutation goes gateway → context
+ * subgraph → log → relay → Kafka → read-model service; a read with X-Min-Position waits for it.
+ */
+describeWithPostgres('the distributed shape through the gateway', () => {
+  describeWithKafka('six processes over PostgreSQL and Kafka', (kafka) => {
+    let database: TestDatabase;
+    let platform: DistributedPlatform;
+    let store: EventStore;
+    let admin: string;
+
+    const ok = async (query: string, input: Record<string, unknown>, token: string): Promise<Payload> => {
+      const response = await platform.graphql(query, { input }, { token });
+      expect(response.errors).toBeUndefined();
+      return Object.values(response.data as Record<string, Payload>)[0];
+    };
+
+    beforeAll(async () => {
+      database = await createTestDatabase();
+      platform = await startDistributedPlatform({ DATABASE_URL: database.url, KAFKA_BROKERS: kafka().brokers.join(',') });
+      // Boot time is reported, not asserted (STYLE.md: speed belongs in bench/).
+      console.log(`distributed shape ready in ${platform.bootMs} ms`);
+      store = await createEventStore({ kind: 'postgres', url: database.url });
+      admin = await platform.token('platform-admins', ['ADMIN']);
+    }, 300_000);
+
+    afterAll(async () => {
+      await platform?.stop();
+      await store?.close();
+      await database?.drop();
+    }, 60_000);
+
+    it('refuses a request without a token with 401, as the platform does', async () => {
+      const response = await platform.graphql(ORGANIZATIONS);
+      expect(response.status).toBe(401);
+      expect(response.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('carries a delivery from plan to confirmation across the services, read back with X-Min-Position and watched live', async () => {
+      const wfp = await ok(REGISTER, { name: 'World Food Programme', acronym: 'WFP', kind: 'UN_AGENCY' }, admin);
+      const afg = await ok(REGISTER, { name: 'Association des femmes de Gao', acronym: 'AFG', kind: 'COMMUNITY' }, admin);
+      // The registrations are the read-model service's; the delivery is the aid-delivery service's.
+      const organizations = await platform.graphql<{ organizations: { id: string; acronym: string }[] }>(ORGANIZATIONS, {}, {
+        token: admin,
+        headers: { 'x-min-position': afg.position },
+      });
+      expect(organizations.data?.organizations.map((organization) => organization.acronym).sort()).toEqual(['AFG', 'WFP']);
+
+      const officer = await platform.token(wfp.id, ['AGENCY_OFFICER'], 'wfp-logistician');
+      const focalPoint = await platform.token(afg.id, ['COMMUNITY_FOCAL_POINT'], 'afg-focal');
+
+      // The subscription goes through the gateway's /graphql socket to the read-model service.
+      const seen: { id: string; status: string; version: number }[] = [];
+      const client: Client = createClient({
+        url: `${platform.url.replace(/^http/, 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${officer}` },
+        retryAttempts: 0,
+      });
+      let subscribed!: () => void;
+      const acknowledged = new Promise<void>((resolve) => (subscribed = resolve));
+      client.on('connected', () => subscribed());
+      const unsubscribe = client.subscribe<{ deliveryChanged: { id: string; status: string; version: number } }>(
+        { query: CHANGED, variables: { adminCode: 'ML07' } },
+        { next: ({ data }) => data && seen.push(data.deliveryChanged), error: (error) => seen.push({ id: 'error', status: JSON.stringify(error), version: -1 }), complete: () => undefined },
+      );
+      try {
+        await acknowledged;
+        const planned = await ok(
+          PLAN,
+          { sector: 'FOOD_SECURITY', items: [{ commodity: 'Sorghum', quantity: 12.5, unit: 't' }], adminCode: 'ML0701', plannedDate: '2026-12-01', targetedBeneficiaries: 1500 },
+          officer,
+        );
+        await ok(DISPATCH, { deliveryId: planned.id, expectedVersion: 1 }, officer);
+        await ok(RECORD, { deliveryId: planned.id, deliveredItems: [{ commodity: 'Sorghum', quantity: 12, unit: 't' }], reached: { women: 520, men: 410, girls: 300, boys: 270 } }, officer);
+        const confirmed = await ok(CONFIRM, { deliveryId: planned.id, expectedVersion: 3 }, focalPoint);
+        expect(confirmed.version).toBe(4);
+
+        const read = await platform.graphql(DELIVERY, { id: planned.id }, { token: officer, headers: { 'x-min-position': confirmed.position } });
+        expect(read.errors).toBeUndefined();
+        expect(read.data.aidDelivery).toEqual({
+          id: planned.id,
+          status: 'CONFIRMED',
+          version: 4,
+          agency: { acronym: 'WFP' },
+          confirmedBy: { acronym: 'AFG' },
+          reached: { total: 1500 },
+        });
+        await eventually(async () => expect(seen.map((change) => change.status)).toContain('CONFIRMED'), 15_000);
+        expect(seen.every((change) => change.id === planned.id)).toBe(true);
+      } finally {
+        unsubscribe();
+        await client.dispose();
+      }
+    }, 60_000);
+
+    it('answers a bad input with BAD_USER_INPUT through the gateway and appends nothing', async () => {
+      const wfp = await ok(REGISTER, { name: 'Programme Alimentaire Mondial', acronym: 'PAM', kind: 'UN_AGENCY' }, admin);
+      const officer = await platform.token(wfp.id, ['AGENCY_OFFICER']);
+      const head = await store.headPosition();
+      const response = await platform.graphql(
+        PLAN,
+        { input: { sector: 'FOOD_SECURITY', items: [{ commodity: 'Sorghum', quantity: -3, unit: 't' }], adminCode: 'ML0701', plannedDate: '2026-12-01', targetedBeneficiaries: 10 } },
+        { token: officer },
+      );
+      expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'items[0].quantity' });
+      expect(response.data?.planDelivery ?? null).toBeNull();
+      expect(await store.headPosition()).toBe(head);
+    });
+
+    it('is ready only while every subgraph is', async () => {
+      const ready = await fetch(`${platform.url}/health/ready`);
+      expect(ready.status).toBe(200);
+      await platform.services['liaison-service'].kill('SIGKILL');
+      const degraded = await fetch(`${platform.url}/health/ready`);
+      expect(degraded.status).toBe(503);
+      expect(((await degraded.json()) as { checks: Record<string, { status: string }> }).checks.liaison.status).toBe('down');
+      await platform.services['liaison-service'].restart();
+      expect((await fetch(`${platform.url}/health/ready`)).status).toBe(200);
+    }, 120_000);
+  });
+});
