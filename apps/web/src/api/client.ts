@@ -25,6 +25,7 @@ const embedded = () => null;
 const valueTypes = [
   'Payload', 'PictureRow', 'Gap', 'Overlap', 'HistoryEntry', 'Item', 'People', 'Indicator', 'Stakeholder',
   'ActionItem', 'PageInfo', 'AidDeliveryConnection', 'ReviewComment', 'ProgressReport', 'ActionPlanChange',
+  'DeliveryItem', 'PeopleReached',
 ];
 
 export const createApiClient = (token: string | null, onUnauthenticated: () => void): Client => {

@@ -1,5 +1,15 @@
 import type { PageProps } from '../../app/page-props';
+import { DeliveryList } from './DeliveryList';
+import { DeliveryPage } from './DeliveryPage';
+import { PlanDeliveryForm } from './PlanDeliveryForm';
+import './messages';
+import './deliveries.css';
 
-// Placeholder while this page is being built in this session; replaced by the page's owner.
-const Page = (_props: PageProps) => <h1>deliveries</h1>;
+/** `#/deliveries` (list), `#/deliveries/new` (plan), `#/deliveries/<id>` (one delivery). */
+const Page = ({ route }: PageProps) => {
+  const [, id] = route.segments;
+  if (id === 'new') return <PlanDeliveryForm />;
+  if (id) return <DeliveryPage key={id} id={id} />;
+  return <DeliveryList />;
+};
 export default Page;
