@@ -10,4 +10,6 @@ if (process.env.COORD_TEST_KAFKA_MOCK === '1') letIdempotentProducersRunOnKafkaM
 const entry = process.argv[2];
 if (!entry) throw new Error('usage: service-entry.ts <apps/…/main.ts>');
 process.argv.splice(2, 1);
+// The entry is only known at run time, so it cannot be a static import.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 require(resolve(entry));

@@ -23,7 +23,7 @@ interface GatewayContext {
 const FORWARDED = ['authorization', 'x-min-position'] as const;
 
 const PROBE_TIMEOUT_MS = 2000;
-const COMPOSE_RETRY_MS = { first: 200, max: 5000 };
+const COMPOSE_RETRY_MS = { first: 200, max: 2000 };
 
 /**
  * The contract's first rule, at the door: without a verified token only health and metrics answer
