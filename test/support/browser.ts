@@ -26,19 +26,30 @@ export const CHROMIUM_ARGS = [
 const ROOT = join(__dirname, '..', '..');
 const TOKEN_KEY = 'coord.token';
 
+const viteBin = () => join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
+
+// Jest runs with NODE_ENV=test, and a Vite build under it bundles React's development build (twice
+// the size, dev-only warnings): every build from a test asks for production explicitly.
+const productionEnv = () => ({ ...process.env, NODE_ENV: 'production' });
+
+/** A production build of the dashboard into `outDir` (default apps/web/dist), whatever its state. */
+export const buildWeb = (outDir?: string): void => {
+  const args = [viteBin(), 'build', '--logLevel', 'warn', '-c', join(ROOT, 'apps', 'web', 'vite.config.ts')];
+  if (outDir) args.push('--outDir', outDir, '--emptyOutDir');
+  execFileSync(process.execPath, args, { cwd: ROOT, stdio: 'pipe', env: productionEnv() });
+};
+
 /**
  * Builds apps/web/dist when it is missing or older than its sources (tools/build-web-if-needed.js,
  * as `npm start` does). Slow the first time (~10 s of CPU), then a check of file times.
  */
 export const ensureWebBuilt = (): void => {
   try {
-    execFileSync(process.execPath, [join(ROOT, 'tools', 'build-web-if-needed.js')], { cwd: ROOT, stdio: 'pipe' });
-  } catch (error) {
+    execFileSync(process.execPath, [join(ROOT, 'tools', 'build-web-if-needed.js')], { cwd: ROOT, stdio: 'pipe', env: productionEnv() });
+  } catch {
     // The tool resolves vite's bin through a path vite's package exports may not list; the build
     // itself is the same command.
-    const vite = join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
-    if (!existsSync(vite)) throw error;
-    execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn', '-c', join(ROOT, 'apps', 'web', 'vite.config.ts')], { cwd: ROOT, stdio: 'pipe' });
+    buildWeb();
   }
   if (!existsSync(join(ROOT, 'apps', 'web', 'dist', 'index.html'))) throw new Error('apps/web/dist/index.html is missing after the build');
 };
