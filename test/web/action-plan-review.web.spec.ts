@@ -111,7 +111,7 @@ describe('action plan review in the browser', () => {
     await counterpart.getByRole('heading', { level: 1, name: 'Plan de réponse Ansongo' }).waitFor();
     const status = counterpart.locator('.plan-facts .plan-status');
     await expect(status.textContent()).resolves.toBe('Submitted');
-    await counterpart.getByRole('cell', { name: 'Distribute sorghum in Ansongo' }).waitFor();
+    await counterpart.getByRole('cell', { name: 'Distribute sorghum in Ansongo', exact: true }).waitFor();
     expect(await seriousAxeViolations(counterpart)).toEqual([]);
 
     // A request for changes without a comment is refused before it leaves the page.
@@ -120,7 +120,8 @@ describe('action plan review in the browser', () => {
     await counterpart.getByRole('alert').filter({ hasText: 'This field is required.' }).waitFor();
     await counterpart.getByRole('textbox', { name: 'Comment', exact: true }).fill('Add a WASH action for the Tin-Hama borehole');
     await requestChanges.click();
-    await counterpart.getByRole('listitem').filter({ hasText: 'Add a WASH action for the Tin-Hama borehole' }).filter({ hasText: 'Changes requested' }).waitFor();
+    const comments = counterpart.getByRole('region', { name: 'Review comments' });
+    await comments.getByRole('listitem').filter({ hasText: 'Add a WASH action for the Tin-Hama borehole' }).filter({ hasText: 'Changes requested' }).waitFor();
     await counterpart.locator('.plan-facts .plan-status', { hasText: 'Changes requested' }).waitFor();
     // Nothing left to review until the lead resubmits.
     expect(await counterpart.getByRole('button', { name: 'Approve plan' }).count()).toBe(0);
@@ -128,18 +129,18 @@ describe('action plan review in the browser', () => {
     // The lead revises in its own browser: adds the action asked for and resubmits.
     const lead = await signedInPage(token.mission);
     await lead.goto(`${platform.url}/#/plans/${planId}`);
-    await lead.getByRole('listitem').filter({ hasText: 'Add a WASH action for the Tin-Hama borehole' }).waitFor();
+    await lead.getByRole('region', { name: 'Review comments' }).getByRole('listitem').filter({ hasText: 'Add a WASH action for the Tin-Hama borehole' }).waitFor();
     await lead.getByLabel('Description').fill('Repair the Tin-Hama borehole');
     await lead.getByLabel('Responsible organisation').selectOption({ label: 'WFP — World Food Programme' });
     await lead.getByLabel('Sector').selectOption('WASH');
     await lead.getByLabel('Place (P-code)').fill('ML0701');
     await lead.getByRole('button', { name: 'Add action' }).click();
-    await lead.getByRole('cell', { name: 'Repair the Tin-Hama borehole' }).waitFor();
+    await lead.getByRole('cell', { name: 'Repair the Tin-Hama borehole', exact: true }).waitFor();
     await lead.getByRole('button', { name: 'Submit for review' }).click();
     await lead.locator('.plan-facts .plan-status', { hasText: 'Submitted' }).waitFor();
 
     // The counterpart's open page follows the plan live: the new action and the resubmission.
-    await counterpart.getByRole('cell', { name: 'Repair the Tin-Hama borehole' }).waitFor();
+    await counterpart.getByRole('cell', { name: 'Repair the Tin-Hama borehole', exact: true }).waitFor();
     await counterpart.locator('.plan-facts .plan-status', { hasText: 'Submitted' }).waitFor();
     const changes = counterpart.getByRole('region', { name: 'Changes since' });
     await changes.getByRole('listitem').filter({ hasText: 'Action added' }).filter({ hasText: 'Repair the Tin-Hama borehole' }).waitFor();
@@ -148,7 +149,7 @@ describe('action plan review in the browser', () => {
     await counterpart.getByRole('textbox', { name: 'Comment', exact: true }).fill('Approved for the first quarter');
     await counterpart.getByRole('button', { name: 'Approve plan' }).click();
     await counterpart.locator('.plan-facts .plan-status', { hasText: 'Approved' }).waitFor();
-    await counterpart.getByRole('listitem').filter({ hasText: 'Approved for the first quarter' }).waitFor();
+    await comments.getByRole('listitem').filter({ hasText: 'Approved for the first quarter' }).filter({ hasText: 'Approved' }).waitFor();
     expect(await counterpart.getByRole('button', { name: 'Approve plan' }).count()).toBe(0);
     expect(await seriousAxeViolations(counterpart)).toEqual([]);
 

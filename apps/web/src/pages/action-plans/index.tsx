@@ -1,4 +1,4 @@
-import { FormEvent, useMemo, useState } from 'react';
+import { FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery, useSubscription } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { PageProps } from '../../app/page-props';
@@ -569,7 +569,15 @@ const ChangesSince = ({ plan }: { plan: Plan }) => {
   const lastReview = plan.reviewComments.at(-1)?.at;
   const [day, setDay] = useState(() => localDay(lastReview ?? new Date(Date.now() - 7 * 86_400_000).toISOString()));
   const since = useMemo(() => (day ? new Date(`${day}T00:00:00`).toISOString() : null), [day]);
-  const [result] = useQuery({ query: ActionPlanChangesDocument, variables: { id: plan.id, since: since ?? '' }, pause: !since });
+  const [result, reexecute] = useQuery({ query: ActionPlanChangesDocument, variables: { id: plan.id, since: since ?? '' }, pause: !since });
+  // Changes made elsewhere reach this page through the plan's subscription, not through a command
+  // of this browser: a new plan version means new changes to list.
+  const seen = useRef(plan.version);
+  useEffect(() => {
+    if (seen.current === plan.version) return;
+    seen.current = plan.version;
+    reexecute({ requestPolicy: 'network-only' });
+  }, [plan.version, reexecute]);
   return (
     <section aria-labelledby="changes-heading">
       <h2 id="changes-heading">{t('changes.heading')}</h2>
