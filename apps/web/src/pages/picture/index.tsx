@@ -135,6 +135,8 @@ const Matrix = ({ rows, groupBy, overlapsOf }: { rows: readonly PictureRow[]; gr
   );
 };
 
+const noOverlaps = () => null;
+
 const PicturePage = ({ route }: PageProps) => {
   const { t } = useTranslation(NAMESPACE);
   const { session } = useSession();
@@ -250,19 +252,19 @@ const PicturePage = ({ route }: PageProps) => {
 
       <form className="card picture-filters" aria-label={t('filters')} onSubmit={(event) => event.preventDefault()}>
         <div className="form-row">
-          <label>
-            {t('country')}
-            <select value={country} onChange={(event) => chooseCountry(event.target.value as Country)}>
+          <div className="field">
+            <label htmlFor="picture-country">{t('country')}</label>
+            <select id="picture-country" value={country} onChange={(event) => chooseCountry(event.target.value as Country)}>
               {COUNTRIES.map((code) => (
                 <option key={code} value={code}>
                   {t(`countries.${code}`)}
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            {t('area')}
-            <select
+          </div>
+          <div className="field">
+            <label htmlFor="picture-area">{t('area')}</label>
+            <select id="picture-area"
               value={selectedRegion || (area ? area.pcode : '')}
               onChange={(event) => {
                 const place = regionOptions.find((option) => option.pcode === event.target.value);
@@ -277,10 +279,10 @@ const PicturePage = ({ route }: PageProps) => {
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            {t('sector')}
-            <select value={sector} onChange={(event) => setSector(event.target.value as Sector | '')}>
+          </div>
+          <div className="field">
+            <label htmlFor="picture-sector">{t('sector')}</label>
+            <select id="picture-sector" value={sector} onChange={(event) => setSector(event.target.value as Sector | '')}>
               <option value="">{t('anySector')}</option>
               {SECTORS.map((value) => (
                 <option key={value} value={value}>
@@ -288,10 +290,10 @@ const PicturePage = ({ route }: PageProps) => {
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            {t('organization')}
-            <select value={organizationId} onChange={(event) => setOrganizationId(event.target.value)}>
+          </div>
+          <div className="field">
+            <label htmlFor="picture-organization">{t('organization')}</label>
+            <select id="picture-organization" value={organizationId} onChange={(event) => setOrganizationId(event.target.value)}>
               <option value="">{t('anyOrganization')}</option>
               {[...(organizations.data?.organizations ?? [])]
                 .sort((a, b) => a.name.localeCompare(b.name))
@@ -301,15 +303,15 @@ const PicturePage = ({ route }: PageProps) => {
                   </option>
                 ))}
             </select>
-          </label>
-          <label>
-            {t('from')}
-            <input type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
-          </label>
-          <label>
-            {t('to')}
-            <input type="date" value={to} onChange={(event) => setTo(event.target.value)} />
-          </label>
+          </div>
+          <div className="field">
+            <label htmlFor="picture-from">{t('from')}</label>
+            <input id="picture-from" type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="picture-to">{t('to')}</label>
+            <input id="picture-to" type="date" value={to} onChange={(event) => setTo(event.target.value)} />
+          </div>
         </div>
         <div className="form-row">
           <fieldset>
@@ -338,10 +340,10 @@ const PicturePage = ({ route }: PageProps) => {
           </fieldset>
         </div>
         <div className="form-row">
-          <label>
-            {t('asOf')}
-            <input type="datetime-local" step={1} value={asOfLocal} onChange={(event) => setAsOfLocal(event.target.value)} aria-describedby="as-of-hint" />
-          </label>
+          <div className="field">
+            <label htmlFor="picture-asOf">{t('asOf')}</label>
+            <input id="picture-asOf" type="datetime-local" step={1} value={asOfLocal} onChange={(event) => setAsOfLocal(event.target.value)} aria-describedby="as-of-hint" />
+          </div>
           <span id="as-of-hint" className="muted">
             {t('asOfHint')}
           </span>
@@ -375,23 +377,23 @@ const PicturePage = ({ route }: PageProps) => {
           {mapped ? (
             <>
               <div className="form-row">
-                <label>
-                  {t('measure')}
-                  <select value={measure} onChange={(event) => setMeasure(event.target.value as Measure)}>
+                <div className="field">
+                  <label htmlFor="picture-measure">{t('measure')}</label>
+                  <select id="picture-measure" value={measure} onChange={(event) => setMeasure(event.target.value as Measure)}>
                     {MEASURES.map((value) => (
                       <option key={value} value={value}>
                         {t(`measures.${value}`)}
                       </option>
                     ))}
                   </select>
-                </label>
-                <label>
-                  {t('mapLevel')}
-                  <select value={level} onChange={(event) => setLevel(Number(event.target.value) as 1 | 2)}>
+                </div>
+                <div className="field">
+                  <label htmlFor="picture-mapLevel">{t('mapLevel')}</label>
+                  <select id="picture-mapLevel" value={level} onChange={(event) => setLevel(Number(event.target.value) as 1 | 2)}>
                     <option value={1}>{t('levels.1')}</option>
                     <option value={2}>{t('levels.2')}</option>
                   </select>
-                </label>
+                </div>
               </div>
               <Suspense fallback={<p role="status">{t('mapLoading')}</p>}>
                 <AreaMap
@@ -416,8 +418,9 @@ const PicturePage = ({ route }: PageProps) => {
           {matrix.fetching && !matrix.data && <p role="status">{t('loading')}</p>}
           {matrix.data &&
             (matrix.data.whoWhatWhere.length ? (
-              <div className="table-scroll">
-                <Matrix rows={matrix.data.whoWhatWhere} groupBy={groupBy} overlapsOf={overlapsOf} />
+              <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="picture-matrix-title">
+                {/* Overlaps are answered for the present only: an as-of view does not mark them. */}
+                <Matrix rows={matrix.data.whoWhatWhere} groupBy={groupBy} overlapsOf={asOf ? noOverlaps : overlapsOf} />
               </div>
             ) : (
               <p>{t('noRows')}</p>
@@ -429,18 +432,19 @@ const PicturePage = ({ route }: PageProps) => {
         <section className="card" aria-labelledby="picture-gaps-title">
           <h2 id="picture-gaps-title">{t('gapsTitle')}</h2>
           <p className="muted">{t('gapsIntro')}</p>
+          {asOf && <p className="muted">{t('signalsNow')}</p>}
           {gaps.length ? (
             <ul className="gaps">
               {gaps.map((gap) => (
                 <li key={`${gap.location.pcode}-${gap.sector}`} className={`gap severity-${gap.highestSeverity.toLowerCase()}`}>
                   <span className="badge">{t('areaGap')}</span>{' '}
-                  {t('gapRow', {
+                  <span>{t('gapRow', {
                     sector: t(`sectors.${gap.sector}`),
                     place: gap.location.name,
                     concerns: formatNumber(gap.concerns),
                     severity: t(`severities.${gap.highestSeverity}`),
                     since: formatDate(gap.since),
-                  })}
+                  })}</span>
                 </li>
               ))}
             </ul>
@@ -451,6 +455,7 @@ const PicturePage = ({ route }: PageProps) => {
         <section className="card" aria-labelledby="picture-overlaps-title">
           <h2 id="picture-overlaps-title">{t('overlapsTitle')}</h2>
           <p className="muted">{t('overlapsIntro')}</p>
+          {asOf && <p className="muted">{t('signalsNow')}</p>}
           {overlaps.length ? (
             <ul className="overlaps">
               {overlaps.map((overlap) => (
