@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signDevToken } from '@coord/auth';
 import type { Role } from '@coord/kernel';
+import { prebuildServices, PrebuiltServices } from './distributed-build';
 import type { GraphQLResponse } from './platform';
 import { TEST_SECRET } from './platform';
 import { freePort } from './platform-process';
@@ -76,6 +77,7 @@ class ServiceProcess implements DistributedService {
     readonly name: ServiceName,
     private readonly port: number,
     private readonly env: Record<string, string>,
+    private readonly prebuilt: PrebuiltServices | null,
   ) {}
 
   get url(): string {
@@ -91,9 +93,12 @@ class ServiceProcess implements DistributedService {
   }
 
   start(): void {
-    // The services run as `node tools/run-ts.js apps/<service>/src/main.ts` would; the entry only
-    // adds the test-only Kafka mock shim (TOOLCHAIN.md) in the child.
-    const child = spawn(process.execPath, ['tools/run-ts.js', 'test/support/service-entry.ts', entryOf(this.name)], {
+    // The services run as `node tools/run-ts.js apps/<service>/src/main.ts` would (transpiled ahead
+    // unless DISTRIBUTED_PREBUILD=0); the entry only adds the test-only Kafka mock shim (TOOLCHAIN.md).
+    const args = this.prebuilt
+      ? [...this.prebuilt.command('test/support/service-entry.ts'), this.prebuilt.command(entryOf(this.name)).at(-1)!]
+      : ['tools/run-ts.js', 'test/support/service-entry.ts', entryOf(this.name)];
+    const child = spawn(process.execPath, args, {
       cwd: ROOT,
       env: { ...process.env, ...this.env, PORT: String(this.port), SERVICE_NAME: this.name },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -168,6 +173,7 @@ export const startDistributedPlatform = async (env: Record<string, string>): Pro
   if (!env.DATABASE_URL || !env.KAFKA_BROKERS) throw new Error('startDistributedPlatform needs DATABASE_URL and KAFKA_BROKERS');
   installExitHook();
   const dataDir = mkdtempSync(join(tmpdir(), 'coord-distributed-'));
+  const prebuilt = process.env.DISTRIBUTED_PREBUILD === '0' ? null : prebuildServices();
   const shared: Record<string, string> = {
     AUTH_JWT_SECRET: TEST_SECRET,
     LOG_LEVEL: 'warn',
@@ -180,10 +186,10 @@ export const startDistributedPlatform = async (env: Record<string, string>): Pro
   const names = Object.keys(DISTRIBUTED_SERVICES) as (keyof typeof DISTRIBUTED_SERVICES)[];
   const ports = await Promise.all([...names, 'gateway'].map(() => freePort()));
   const services = {} as Record<ServiceName, ServiceProcess>;
-  names.forEach((name, index) => (services[name] = new ServiceProcess(name, ports[index], shared)));
+  names.forEach((name, index) => (services[name] = new ServiceProcess(name, ports[index], shared, prebuilt)));
   const gatewayEnv = { ...shared };
   for (const name of names) gatewayEnv[DISTRIBUTED_SERVICES[name]] = services[name].url;
-  services.gateway = new ServiceProcess('gateway', ports[names.length], gatewayEnv);
+  services.gateway = new ServiceProcess('gateway', ports[names.length], gatewayEnv, prebuilt);
 
   const all = Object.values(services);
   const stop = async () => {
@@ -191,6 +197,7 @@ export const startDistributedPlatform = async (env: Record<string, string>): Pro
     await services.gateway.stop();
     await Promise.all(names.map((name) => services[name].stop()));
     rmSync(dataDir, { recursive: true, force: true });
+    prebuilt?.remove();
   };
 
   const started = Date.now();
