@@ -130,12 +130,12 @@ describe('web: the shared picture', () => {
     const map = page.getByRole('group', { name: 'Map of Central African Republic, Regions (admin 1), coloured by Deliveries' });
     await map.waitFor();
     expect(await map.getByRole('button').count()).toBe(17);
-    const ombella = map.getByRole('button', { name: 'Ombella MPoko: Deliveries 2' });
+    const ombella = map.getByRole('button', { name: "Ombella M'Poko: Deliveries 2" });
     const lobaye = map.getByRole('button', { name: 'Lobaye: Deliveries 0 (gap)' });
     const kemo = map.getByRole('button', { name: 'Kemo: Deliveries 0' });
     expect(await ombella.getAttribute('fill')).not.toBe(await kemo.getAttribute('fill'));
     expect(await lobaye.getAttribute('fill')).toBe(await kemo.getAttribute('fill'));
-    expect(await ombella.locator('title').textContent()).toBe('Ombella MPoko: Deliveries 2');
+    expect(await ombella.locator('title').textContent()).toBe("Ombella M'Poko: Deliveries 2");
 
     // Districts, and another measure.
     await page.getByLabel('Areas', { exact: true }).selectOption('2');
@@ -156,10 +156,10 @@ describe('web: the shared picture', () => {
     await page.getByRole('button', { name: 'Lobaye: Deliveries 0 (gap)' }).click();
     await page.getByText('Nothing recorded for these filters.').waitFor();
     expect(await page.getByLabel('Area', { exact: true }).inputValue()).toBe('CF12');
-    const ombellaAgain = page.getByRole('button', { name: 'Ombella MPoko: Deliveries 2' });
+    const ombellaAgain = page.getByRole('button', { name: "Ombella M'Poko: Deliveries 2" });
     await ombellaAgain.focus();
     await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: 'Ombella MPoko: Deliveries 2 (selected)' }).waitFor();
+    await page.getByRole('button', { name: "Ombella M'Poko: Deliveries 2 (selected)" }).waitFor();
     await rowsCaption(page, 2);
     expect(await page.getByLabel('Area', { exact: true }).inputValue()).toBe('CF11');
   });
@@ -174,7 +174,7 @@ describe('web: the shared picture', () => {
     expect(row).toEqual(['WFP — World Food Programme', 'Food security', "Ombella M'Poko", '1', '120', '0', '0', '0', '0', '']);
     expect(await footer(page)).toEqual(['Total', '1', '120', '0', '0', '0', '0', '']);
     await page.getByText(/^Showing the picture as it stood on /).waitFor();
-    await page.getByRole('button', { name: 'Ombella MPoko: Deliveries 1' }).waitFor();
+    await page.getByRole('button', { name: "Ombella M'Poko: Deliveries 1" }).waitFor();
 
     await page.getByRole('button', { name: 'Now' }).click();
     await rowsCaption(page, 2);

@@ -82,10 +82,12 @@ export interface AreaMapProps {
   valueOf(pcode: string): number;
   isGap(pcode: string): boolean;
   readonly selected: string | null;
+  /** The gazetteer's name of an area, when known: the files' names differ (English in Haiti's, no apostrophes in CAR's). */
+  nameOf(pcode: string): string | undefined;
   onSelect(pcode: string, name: string): void;
 }
 
-const AreaMap = ({ country, countryName, level, measureLabel, valueOf, isGap, selected, onSelect }: AreaMapProps) => {
+const AreaMap = ({ country, countryName, level, measureLabel, valueOf, isGap, selected, nameOf, onSelect }: AreaMapProps) => {
   const { t } = useTranslation(NAMESPACE);
   const [areas, setAreas] = useState<FeatureCollection<Geometry, AreaProperties> | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -109,7 +111,7 @@ const AreaMap = ({ country, countryName, level, measureLabel, valueOf, isGap, se
     return areas.features.map((area) => ({ ...area.properties, d: path(area) ?? '' }));
   }, [areas]);
 
-  const drawn = shapes.map((shape) => ({ ...shape, value: valueOf(shape.pcode), gap: isGap(shape.pcode) }));
+  const drawn = shapes.map((shape) => ({ ...shape, name: nameOf(shape.pcode) ?? shape.name, value: valueOf(shape.pcode), gap: isGap(shape.pcode) }));
   const max = Math.max(0, ...drawn.map((shape) => shape.value));
   const bins = binsFor(max);
   const fillOf = (value: number) => {

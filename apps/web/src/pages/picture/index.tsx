@@ -242,6 +242,8 @@ const PicturePage = ({ route }: PageProps) => {
 
   const countryName = t(`countries.${country}`);
   const regionOptions = regions.data?.locations ?? [];
+  const regionNames = useMemo(() => new Map((regions.data?.locations ?? []).map((place) => [place.pcode, place.name])), [regions.data]);
+  const nameOf = useCallback((pcode: string) => regionNames.get(pcode), [regionNames]);
   const selectedRegion = area && regionOptions.some((place) => place.pcode === area.pcode) ? area.pcode : '';
   const error = describeError(matrix.error ?? signals.error ?? mapRows.error);
 
@@ -404,6 +406,7 @@ const PicturePage = ({ route }: PageProps) => {
                   valueOf={valueOf}
                   isGap={isGap}
                   selected={area?.pcode ?? null}
+                  nameOf={nameOf}
                   onSelect={(pcode, name) => setArea(area?.pcode === pcode ? null : { pcode, name })}
                 />
               </Suspense>
