@@ -187,7 +187,8 @@ export const startDistributedPlatform = async (env: Record<string, string>): Pro
   const ports = await Promise.all([...names, 'gateway'].map(() => freePort()));
   const services = {} as Record<ServiceName, ServiceProcess>;
   names.forEach((name, index) => (services[name] = new ServiceProcess(name, ports[index], shared, prebuilt)));
-  const gatewayEnv = { ...shared };
+  // Prebuilt, the gateway's default would point into the transpiled tree: name the real build.
+  const gatewayEnv: Record<string, string> = { WEB_DIST_DIR: join(ROOT, 'apps', 'web', 'dist'), ...shared };
   for (const name of names) gatewayEnv[DISTRIBUTED_SERVICES[name]] = services[name].url;
   services.gateway = new ServiceProcess('gateway', ports[names.length], gatewayEnv, prebuilt);
 

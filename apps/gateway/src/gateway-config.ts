@@ -20,6 +20,8 @@ export interface GatewayConfig {
   readonly auth: PlatformConfig['auth'];
   /** Base URL of each subgraph's service (its GraphQL endpoint is `<url>/graphql`). */
   readonly subgraphs: Readonly<Record<SubgraphName, string>>;
+  /** The built web dashboard served at `/` (WEB_DIST_DIR; default apps/web/dist). */
+  readonly webDistDir: string | null;
 }
 
 const baseUrl = (env: Env, name: string): string => {
@@ -44,5 +46,5 @@ export const loadGatewayConfig = (env: Env = process.env): GatewayConfig => {
   const subgraphs = Object.fromEntries(
     Object.entries(SUBGRAPH_URL_VARIABLES).map(([name, variable]) => [name, baseUrl(env, variable)]),
   ) as Record<SubgraphName, string>;
-  return { port: platform.port, logLevel: platform.logLevel, auth: platform.auth, subgraphs };
+  return { port: platform.port, logLevel: platform.logLevel, auth: platform.auth, subgraphs, webDistDir: env.WEB_DIST_DIR || null };
 };

@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import { TokenVerifier } from '@coord/auth';
 import { Actor, DomainError, ERROR_CODES, isDomainError, isPositionString } from '@coord/kernel';
-import { formatGraphQLError } from '@coord/runtime';
+import { formatGraphQLError, mountWebDashboard } from '@coord/runtime';
 import { GatewayConfig, SubgraphName } from './gateway-config';
 import { proxyHttp, proxyUpgrade } from './proxy';
 
@@ -147,6 +147,9 @@ export const startGateway = async (config: GatewayConfig, logger: Logger): Promi
     if (apolloHandler) return apolloHandler(req, res, next);
     res.status(503).json({ errors: [{ message: 'the gateway has not composed the schema yet', extensions: { code: 'INTERNAL' } }] });
   });
+
+  // The dashboard at `/` (ARCHITECTURE.md: served by the platform or the gateway), after every API path.
+  mountWebDashboard(app, config.webDistDir ? { distDir: config.webDistDir } : {});
 
   const server = createServer(app);
   server.on('upgrade', (req, socket, head) => {
