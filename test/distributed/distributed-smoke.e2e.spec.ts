@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createEventStore, EventStore } from '@coord/event-store';
@@ -130,6 +132,34 @@ describeWithPostgres('the distributed shape through the gateway', () => {
       expect(response.data?.planDelivery ?? null).toBeNull();
       expect(await store.headPosition()).toBe(head);
     });
+
+    it('forwards the REST endpoints to their owners: the 3W import to the aid-delivery service, the export to the read-model service', async () => {
+      // The header, the HXL row and ten rows of a real file.
+      const csv = readFileSync(join(__dirname, '..', 'fixtures', '3w', 'caf-3w-operational-presence-2022q1.csv'), 'utf8').split('\n').slice(0, 12).join('\n');
+      const auth = { authorization: `Bearer ${admin}` };
+      const posted = await fetch(`${platform.url}/imports/3w?file=caf.csv`, { method: 'POST', headers: { ...auth, 'content-type': 'text/csv' }, body: csv });
+      expect(posted.status).toBe(202);
+      const { importId } = (await posted.json()) as { importId: string };
+      const report = await eventually(
+        async () => {
+          const answer = (await (await fetch(`${platform.url}/imports/${importId}`, { headers: auth })).json()) as { status: string; imported: number };
+          if (answer.status === 'RUNNING') throw new Error('still running');
+          return answer;
+        },
+        60_000,
+        100,
+      );
+      expect(report.status).toBe('DONE');
+      expect(report.imported).toBeGreaterThan(0);
+
+      const head = (await store.headPosition())!;
+      const exported = await fetch(`${platform.url}/exports/3w.csv`, { headers: { ...auth, 'x-min-position': head } });
+      expect(exported.status).toBe(200);
+      expect(exported.headers.get('content-type')).toMatch(/^text\/csv/);
+      expect((await exported.text()).split('\n')[1]).toMatch(/^#org/);
+      // The owner's refusal passes through unchanged.
+      expect((await fetch(`${platform.url}/exports/3w.csv`)).status).toBe(401);
+    }, 90_000);
 
     it('is ready only while every subgraph is', async () => {
       const ready = await fetch(`${platform.url}/health/ready`);
