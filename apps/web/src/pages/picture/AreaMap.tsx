@@ -2,52 +2,28 @@ import { KeyboardEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { geoMercator, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
-import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { formatNumber } from '../../ui/format';
+import { BoundaryTopology, loadBoundaries, MapLevel, MappedCountry } from './boundaries';
 import { NAMESPACE } from './messages';
 
-export type MappedCountry = 'CAF' | 'HTI';
-export type MapLevel = 1 | 2;
 
 interface AreaProperties {
   readonly pcode: string;
   readonly name: string;
 }
 
-// Files copied verbatim from ../shared/data/real/boundaries (see public/boundaries/README.md); each
-// holds one object, `geom`, with the P-code and name of every area.
-const FILES: Record<MappedCountry, string> = { CAF: 'caf', HTI: 'hti' };
-
-// A boundary file is fetched once per page load and per level: switching measures or filters redraws
-// without another download on a slow connection.
-const loaded = new Map<string, Promise<FeatureCollection<Geometry, AreaProperties>>>();
-
-const loadAreas = (country: MappedCountry, level: MapLevel): Promise<FeatureCollection<Geometry, AreaProperties>> => {
-  const url = `/boundaries/${FILES[country]}-adm${level}.topojson`;
-  let pending = loaded.get(url);
-  if (!pending) {
-    pending = fetch(url)
-      .then((response) => {
-        if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-        return response.json() as Promise<Topology<{ geom: GeometryCollection<Record<string, string>> }>>;
-      })
-      .then((topology) => {
-        const collection = feature(topology, topology.objects.geom) as FeatureCollection<Geometry, Record<string, string>>;
-        return {
-          type: 'FeatureCollection' as const,
-          features: collection.features.map(
-            (area): Feature<Geometry, AreaProperties> => ({
-              ...area,
-              properties: { pcode: area.properties[`admin${level}Pcode`], name: area.properties[`admin${level}Name`] },
-            }),
-          ),
-        };
-      });
-    pending.catch(() => loaded.delete(url));
-    loaded.set(url, pending);
-  }
-  return pending;
+const toAreas = (topology: BoundaryTopology, level: MapLevel): FeatureCollection<Geometry, AreaProperties> => {
+  const collection = feature(topology, topology.objects.geom) as FeatureCollection<Geometry, Record<string, string>>;
+  return {
+    type: 'FeatureCollection',
+    features: collection.features.map(
+      (area): Feature<Geometry, AreaProperties> => ({
+        ...area,
+        properties: { pcode: area.properties[`admin${level}Pcode`], name: area.properties[`admin${level}Name`] },
+      }),
+    ),
+  };
 };
 
 // A sequential blue scale whose darker steps carry white-on-blue contrast in the legend; empty areas
@@ -96,8 +72,8 @@ const AreaMap = ({ country, countryName, level, measureLabel, valueOf, isGap, se
     let current = true;
     setAreas(null);
     setFailure(null);
-    loadAreas(country, level).then(
-      (collection) => current && setAreas(collection),
+    loadBoundaries(country, level).then(
+      (topology) => current && setAreas(toAreas(topology, level)),
       (error: Error) => current && setFailure(error.message),
     );
     return () => {

@@ -16,6 +16,7 @@ import {
 } from '../../generated/graphql';
 import { describeError } from '../../ui/errors';
 import { formatDate, formatDateTime, formatNumber } from '../../ui/format';
+import { loadBoundaries } from './boundaries';
 import { downloadThreeW } from './download';
 import { NAMESPACE } from './messages';
 import {
@@ -157,6 +158,15 @@ const PicturePage = ({ route }: PageProps) => {
 
   const asOf = instantOf(asOfLocal);
   const mapped = MAPPED_COUNTRIES.has(country);
+  useEffect(() => {
+    // Alongside the map's code rather than after it: one round trip less before the map shows.
+    if (mapped) loadBoundaries(country as 'CAF' | 'HTI', level).catch(() => undefined);
+  }, [mapped, country, level]);
+  useEffect(() => {
+    // The address names what is shown, so it can be shared or reloaded; replaced, not pushed, so
+    // Back leaves the page instead of stepping through every click.
+    history.replaceState(history.state, '', `#/picture?${new URLSearchParams({ country, ...(area ? { area: area.pcode } : {}) })}`);
+  }, [country, area]);
   const baseFilter: PictureFilter = {
     adminCode: country,
     sector: sector || null,
