@@ -35,10 +35,19 @@ export interface DistributedService {
   output(): string;
   /** Sends the signal (default SIGKILL) and waits until the process has exited. */
   kill(signal?: NodeJS.Signals): Promise<void>;
-  /** Starts it again on the same port and environment, and waits until it is ready. */
-  restart(): Promise<void>;
+  /**
+   * Kills it (SIGKILL) if it runs, starts it again on the same port and environment, and waits until
+   * it is ready. `env` replaces the extra variables this service was started with (e.g. to restart
+   * without COORD_FAULT_KILL_BEFORE_PUBLISH).
+   */
+  restart(env?: Record<string, string>): Promise<void>;
   /** Waits until /health/ready answers 200. */
   ready(): Promise<void>;
+}
+
+export interface DistributedPlatformOptions {
+  /** Extra variables for single services, e.g. a fault to inject into one of them. */
+  readonly serviceEnv?: Partial<Record<ServiceName, Record<string, string>>>;
 }
 
 export interface DistributedPlatform {
@@ -78,6 +87,7 @@ class ServiceProcess implements DistributedService {
     private readonly port: number,
     private readonly env: Record<string, string>,
     private readonly prebuilt: PrebuiltServices | null,
+    private extraEnv: Record<string, string> = {},
   ) {}
 
   get url(): string {
@@ -100,7 +110,7 @@ class ServiceProcess implements DistributedService {
       : ['tools/run-ts.js', 'test/support/service-entry.ts', entryOf(this.name)];
     const child = spawn(process.execPath, args, {
       cwd: ROOT,
-      env: { ...process.env, ...this.env, PORT: String(this.port), SERVICE_NAME: this.name },
+      env: { ...process.env, ...this.env, ...this.extraEnv, PORT: String(this.port), SERVICE_NAME: this.name },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const keep = (chunk: Buffer) => {
@@ -144,8 +154,9 @@ class ServiceProcess implements DistributedService {
     await this.exited;
   }
 
-  async restart(): Promise<void> {
+  async restart(env?: Record<string, string>): Promise<void> {
     await this.kill('SIGKILL');
+    if (env) this.extraEnv = env;
     this.start();
     await this.ready();
   }
@@ -169,7 +180,7 @@ class ServiceProcess implements DistributedService {
  * read-model schema, the log's schema is created under an advisory lock, and the gateway composes
  * again until every subgraph answers.
  */
-export const startDistributedPlatform = async (env: Record<string, string>): Promise<DistributedPlatform> => {
+export const startDistributedPlatform = async (env: Record<string, string>, options: DistributedPlatformOptions = {}): Promise<DistributedPlatform> => {
   if (!env.DATABASE_URL || !env.KAFKA_BROKERS) throw new Error('startDistributedPlatform needs DATABASE_URL and KAFKA_BROKERS');
   installExitHook();
   const dataDir = mkdtempSync(join(tmpdir(), 'coord-distributed-'));
@@ -186,11 +197,11 @@ export const startDistributedPlatform = async (env: Record<string, string>): Pro
   const names = Object.keys(DISTRIBUTED_SERVICES) as (keyof typeof DISTRIBUTED_SERVICES)[];
   const ports = await Promise.all([...names, 'gateway'].map(() => freePort()));
   const services = {} as Record<ServiceName, ServiceProcess>;
-  names.forEach((name, index) => (services[name] = new ServiceProcess(name, ports[index], shared, prebuilt)));
+  names.forEach((name, index) => (services[name] = new ServiceProcess(name, ports[index], shared, prebuilt, options.serviceEnv?.[name])));
   // Prebuilt, the gateway's default would point into the transpiled tree: name the real build.
   const gatewayEnv: Record<string, string> = { WEB_DIST_DIR: join(ROOT, 'apps', 'web', 'dist'), ...shared };
   for (const name of names) gatewayEnv[DISTRIBUTED_SERVICES[name]] = services[name].url;
-  services.gateway = new ServiceProcess('gateway', ports[names.length], gatewayEnv, prebuilt);
+  services.gateway = new ServiceProcess('gateway', ports[names.length], gatewayEnv, prebuilt, options.serviceEnv?.gateway);
 
   const all = Object.values(services);
   const stop = async () => {
