@@ -115,8 +115,8 @@ describe('web: the shared picture', () => {
     const note = (row: string[]) => row[row.length - 1].replace(/^Overlap: (.*)$/, (_all, names: string) => `Overlap: ${names.split(', ').sort().join(', ')}`);
     expect(rows.map((row) => [...row.slice(0, -1), note(row)])).toEqual(
       expect.arrayContaining([
-        ['WFP — World Food Programme', 'Food security', "Ombella M'Poko", '1', '120', '0', '0', '0', '0', overlapNote],
-        ["UNICEF — United Nations Children's Fund", 'Food security', "Ombella M'Poko", '1', '80', '0', '0', '0', '0', overlapNote],
+        ['WFP', 'Food security', "Ombella M'Poko", '1', '120', '0', '0', '0', '0', overlapNote],
+        ['UNICEF', 'Food security', "Ombella M'Poko", '1', '80', '0', '0', '0', '0', overlapNote],
       ]),
     );
     expect(await footer(page)).toEqual(['Total', '2', '200', '0', '0', '0', '0', '']);
@@ -171,7 +171,7 @@ describe('web: the shared picture', () => {
     await page.getByLabel('As of (date and time)').fill(beforeSecond);
     await rowsCaption(page, 1);
     const [row] = await bodyRows(page);
-    expect(row).toEqual(['WFP — World Food Programme', 'Food security', "Ombella M'Poko", '1', '120', '0', '0', '0', '0', '']);
+    expect(row).toEqual(['WFP', 'Food security', "Ombella M'Poko", '1', '120', '0', '0', '0', '0', '']);
     expect(await footer(page)).toEqual(['Total', '1', '120', '0', '0', '0', '0', '']);
     await page.getByText(/^Showing the picture as it stood on /).waitFor();
     await page.getByRole('button', { name: "Ombella M'Poko: Deliveries 1" }).waitFor();
@@ -198,7 +198,7 @@ describe('web: the shared picture', () => {
 
     await plan(wfp, 'HEALTH', 'CF411', 60);
     await rowsCaption(page, 3);
-    expect(await bodyRows(page)).toEqual(expect.arrayContaining([['WFP — World Food Programme', 'Health', 'Kemo', '1', '60', '0', '0', '0', '0', '']]));
+    expect(await bodyRows(page)).toEqual(expect.arrayContaining([['WFP', 'Health', 'Kemo', '1', '60', '0', '0', '0', '0', '']]));
     expect(await footer(page)).toEqual(['Total', '3', '260', '0', '0', '0', '0', '']);
     await page.getByText(/^Updated live at .+ \(\d+ changes?\)\.$/).waitFor();
     await page.getByRole('button', { name: 'Kemo: Deliveries 1' }).waitFor();

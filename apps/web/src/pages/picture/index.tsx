@@ -53,7 +53,8 @@ const Matrix = ({ rows, groupBy, overlapsOf }: { rows: readonly PictureRow[]; gr
   const cell = (row: PictureRow, dimension: PictureDimension): string => {
     switch (dimension) {
       case 'ORGANIZATION':
-        return row.organization ? (row.organization.acronym ? `${row.organization.acronym} — ${row.organization.name}` : row.organization.name) : t('unknown');
+        // The acronym keeps the matrix narrow beside the map; the full name is its title and in the filter.
+        return row.organization ? (row.organization.acronym ?? row.organization.name) : t('unknown');
       case 'SECTOR':
         return row.sector ? t(`sectors.${row.sector}`) : t('unknown');
       case 'ADM1':
@@ -96,7 +97,7 @@ const Matrix = ({ rows, groupBy, overlapsOf }: { rows: readonly PictureRow[]; gr
             <tr key={index} className={overlap ? 'overlap' : undefined}>
               {dimensions.map((dimension, column) =>
                 column === 0 ? (
-                  <th key={dimension} scope="row">
+                  <th key={dimension} scope="row" title={dimension === 'ORGANIZATION' ? row.organization?.name : undefined}>
                     {cell(row, dimension)}
                   </th>
                 ) : (
