@@ -130,6 +130,13 @@ describeWithPostgres('the distributed shape through the gateway', () => {
       );
       expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'items[0].quantity' });
       expect(response.data?.planDelivery ?? null).toBeNull();
+      // A Date the context service's scalar refuses (the gateway's accepts any): its error, unchanged.
+      const impossible = await platform.graphql(
+        PLAN,
+        { input: { sector: 'FOOD_SECURITY', items: [{ commodity: 'Sorghum', quantity: 3, unit: 't' }], adminCode: 'ML0701', plannedDate: '2026-02-30', targetedBeneficiaries: 10 } },
+        { token: officer },
+      );
+      expect(impossible.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'plannedDate' });
       expect(await store.headPosition()).toBe(head);
     });
 

@@ -23,6 +23,25 @@ interface GatewayContext {
 const FORWARDED = ['authorization', 'x-min-position'] as const;
 
 const PROBE_TIMEOUT_MS = 2000;
+
+/**
+ * A subgraph refuses some requests with a 4xx and a GraphQL body: variables its scalars reject (an
+ * impossible Date passes the gateway, whose supergraph scalars accept anything), or a token refused.
+ * Apollo Gateway would turn any non-2xx into a bare "400: Bad Request"; handed on as a GraphQL
+ * answer, every error keeps the message, code and field the subgraph gave it.
+ */
+const subgraphFetch = async (url: string, init?: RequestInit): Promise<globalThis.Response> => {
+  const response = await fetch(url, init);
+  if (response.ok || !(response.headers.get('content-type') ?? '').includes('json')) return response;
+  const body = await response.text();
+  let isGraphQL = false;
+  try {
+    isGraphQL = Array.isArray((JSON.parse(body) as { errors?: unknown }).errors);
+  } catch {
+    isGraphQL = false;
+  }
+  return new globalThis.Response(body, { status: isGraphQL ? 200 : response.status, statusText: response.statusText, headers: response.headers });
+};
 const COMPOSE_RETRY_MS = { first: 200, max: 2000 };
 
 /**
@@ -169,6 +188,7 @@ export const startGateway = async (config: GatewayConfig, logger: Logger): Promi
         buildService: ({ url: subgraphUrl }) =>
           new RemoteGraphQLDataSource<GatewayContext>({
             url: subgraphUrl,
+            fetcher: subgraphFetch as unknown as RemoteGraphQLDataSource['fetcher'],
             willSendRequest({ request, context }) {
               for (const header of FORWARDED) {
                 const value = context.headers?.[header];
