@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Role } from '@coord/kernel';
+import { closeBrowsers, ensureWebBuilt, expectNoSeriousAxeViolations, launchBrowser, openAs } from '../support/browser';
 import { startTestPlatform, TestPlatform } from '../support/platform';
 
 const ROOT = join(__dirname, '..', '..');
@@ -12,36 +12,6 @@ const MALI_PATH = join(ROOT, 'test', 'fixtures', '3w', MALI);
 
 /** The Mali file's own rows, read by csv-parse alone: the independent count the page is checked against. */
 const maliRows = (): string[][] => (parse(readFileSync(MALI_PATH, 'utf8'), { bom: true, relax_column_count: true }) as string[][]).slice(2);
-
-const launch = (): Promise<Browser> =>
-  chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-
-/** A browser tab signed in as a user of `org` with `roles` (the token the development sign-in would keep). */
-const signedIn = async (browser: Browser, platform: TestPlatform, org: string, roles: Role[]): Promise<{ context: BrowserContext; page: Page }> => {
-  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'UTC', acceptDownloads: true });
-  await context.addInitScript(
-    ([token]) => {
-      localStorage.setItem('coord.token', token);
-      localStorage.setItem('coord.language', 'en');
-    },
-    [await platform.token(org, roles)],
-  );
-  return { context, page: await context.newPage() };
-};
-
-/** axe-core in the page: the violations of WCAG 2 A/AA rules that are serious or critical. */
-const seriousViolations = async (page: Page) => {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  const results = await page.evaluate(() =>
-    (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    }),
-  );
-  return results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id} (${violation.nodes.length})`);
-};
 
 /** The number a total shows, as the user reads it (en-GB grouping). */
 const total = async (page: Page, label: string): Promise<number> => {
@@ -55,20 +25,20 @@ describe('web: importing a 3W file', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(ROOT, 'tools', 'build-web-if-needed.js')], { stdio: 'inherit' });
+    ensureWebBuilt();
     platform = await startTestPlatform();
-    browser = await launch();
+    browser = await launchBrowser();
   }, 180_000);
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
+    await closeBrowsers(browser);
     await platform?.close();
   });
 
   const open = async (org: string, roles: Role[]) => {
-    const tab = await signedIn(browser, platform, org, roles);
-    contexts.push(tab.context);
-    return tab.page;
+    const { page, context } = await openAs(browser, platform, { org, roles }, '#/imports');
+    contexts.push(context);
+    return page;
   };
 
   it('a liaison officer imports the Mali 5W and reads its report: every row counted, the fixed rows, none rejected, and downloads the 3W it made', async () => {
@@ -78,7 +48,6 @@ describe('web: importing a 3W file', () => {
     expect(rows).toHaveLength(22_805);
 
     const page = await open('mission', ['LIAISON_OFFICER']);
-    await page.goto(`${platform.url}/#/imports`);
     await page.getByRole('heading', { level: 1, name: 'Import a 3W file' }).waitFor();
     await page.getByLabel('3W CSV file').setInputFiles(MALI_PATH);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -122,7 +91,7 @@ describe('web: importing a 3W file', () => {
     await page.getByRole('button', { name: 'Show 100 more fixes' }).click();
     await page.getByRole('table', { name: /^Fixes, rows 1 to 200 of / }).waitFor();
 
-    expect(await seriousViolations(page)).toEqual([]);
+    await expectNoSeriousAxeViolations(page, 'the report of the Mali import');
 
     // The 3W download carries the bearer token: one line per presence under the header and HXL rows.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download 3W CSV' }).click()]);
@@ -136,7 +105,6 @@ describe('web: importing a 3W file', () => {
 
   it('a user who may not import sees why, and no upload form', async () => {
     const page = await open('wfp', ['AGENCY_OFFICER']);
-    await page.goto(`${platform.url}/#/imports`);
     await page.getByText('Only an administrator or a liaison officer imports 3W files.', { exact: false }).waitFor();
     expect(await page.getByLabel('3W CSV file').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Download 3W CSV' }).isEnabled()).toBe(true);
@@ -144,7 +112,6 @@ describe('web: importing a 3W file', () => {
 
   it('a file the server cannot read is refused with its reason and starts nothing', async () => {
     const page = await open('mission', ['LIAISON_OFFICER']);
-    await page.goto(`${platform.url}/#/imports`);
     await page.getByLabel('3W CSV file').setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('   \n') });
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     const alert = page.getByRole('alert');

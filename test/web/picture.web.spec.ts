@@ -1,11 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { Role } from '@coord/kernel';
+import { closeBrowsers, ensureWebBuilt, expectNoSeriousAxeViolations, launchBrowser, openAs } from '../support/browser';
 import { graphqlCalls } from '../support/graphql-calls';
 import { eventually, startTestPlatform, TestPlatform } from '../support/platform';
 
-const ROOT = join(__dirname, '..', '..');
 const REGISTER = `mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id version position } }`;
 const PLAN = `mutation($input: PlanDeliveryInput!) { planDelivery(input: $input) { id version position } }`;
 const SCHEDULE = `mutation($input: ScheduleLiaisonMeetingInput!) { scheduleLiaisonMeeting(input: $input) { id version position } }`;
@@ -13,24 +11,10 @@ const HELD = `mutation($input: RecordMeetingHeldInput!) { recordMeetingHeld(inpu
 const RAISE = `mutation($input: RaiseConcernInput!) { raiseConcern(input: $input) { id version position } }`;
 const PICTURE = `query { whoWhatWhere(filter: { adminCode: "CAF" }, groupBy: [ORGANIZATION]) { deliveries } }`;
 
-const launch = (): Promise<Browser> =>
-  chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-
-/** axe-core in the page: the violations of WCAG 2 A/AA rules that are serious or critical. */
-const seriousViolations = async (page: Page) => {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  // A string, as this file is compiled without the DOM's types.
-  const results = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`)) as {
-    violations: { id: string; impact: string; nodes: unknown[] }[];
-  };
-  return results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id} (${violation.nodes.length})`);
-};
-
 const cells = async (row: Locator): Promise<string[]> => (await row.locator('th, td').allTextContents()).map((text) => text.trim());
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** What a `datetime-local` input holds for an instant: local wall time, to the second. */
+const localSecond = (at: Date) => new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
 
 describe('web: the shared picture', () => {
   let platform: TestPlatform;
@@ -53,13 +37,10 @@ describe('web: the shared picture', () => {
     calls.ok(PLAN, { sector, items: [{ commodity: 'Kit', quantity: 1, unit: 'kit' }], adminCode, plannedDate: `${month}-15`, targetedBeneficiaries }, token);
 
   /** A browser tab signed in as a user of `org` with `roles` (the token the development sign-in would keep). */
-  const open = async (org: string, roles: Role[]): Promise<Page> => {
-    const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'UTC', viewport: { width: 1400, height: 1000 } });
+  const open = async (org: string, roles: Role[], hash = '#/picture?country=CAF'): Promise<Page> => {
+    const { page, context } = await openAs(browser, platform, { org, roles }, hash);
     contexts.push(context);
-    await context.addInitScript({
-      content: `localStorage.setItem('coord.token', ${JSON.stringify(await platform.token(org, roles))}); localStorage.setItem('coord.language', 'en');`,
-    });
-    return context.newPage();
+    return page;
   };
   const matrix = (page: Page) => page.getByRole('table', { name: /^Who does what where: \d+ rows$/ });
   const bodyRows = async (page: Page) => {
@@ -70,9 +51,9 @@ describe('web: the shared picture', () => {
   const rowsCaption = (page: Page, count: number) => page.getByRole('table', { name: `Who does what where: ${count} rows` }).waitFor();
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(ROOT, 'tools', 'build-web-if-needed.js')], { stdio: 'inherit' });
+    ensureWebBuilt();
     platform = await startTestPlatform();
-    browser = await launch();
+    browser = await launchBrowser();
     admin = await platform.token('admins', ['ADMIN']);
     const wfpId = await register('World Food Programme', 'WFP', 'UN_AGENCY');
     const unicefId = await register("United Nations Children's Fund", 'UNICEF', 'UN_AGENCY');
@@ -85,7 +66,7 @@ describe('web: the shared picture', () => {
     // the same district, sector and month: an overlap that did not exist at `beforeSecond`.
     await plan(wfp, 'FOOD_SECURITY', 'CF111', 120);
     await sleep(1_100);
-    beforeSecond = new Date().toISOString().slice(0, 19);
+    beforeSecond = localSecond(new Date());
     await sleep(1_100);
     await plan(unicef, 'FOOD_SECURITY', 'CF111', 80);
 
@@ -98,13 +79,12 @@ describe('web: the shared picture', () => {
   }, 180_000);
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
+    await closeBrowsers(browser);
     await platform?.close();
   });
 
   it('shows the matrix with its totals, the overlap and the gap in text, and the map of CAR coloured where deliveries are', async () => {
     const page = await open('observers', ['OBSERVER']);
-    await page.goto(`${platform.url}/#/picture?country=CAF`);
     await page.getByRole('heading', { level: 1, name: 'Who does what where' }).waitFor();
     await rowsCaption(page, 2);
 
@@ -148,7 +128,7 @@ describe('web: the shared picture', () => {
     await page.getByLabel('Colour the map by').selectOption('gaps');
     await page.getByRole('button', { name: 'Mbaiki: Gaps 1 (gap)' }).waitFor();
 
-    expect(await seriousViolations(page)).toEqual([]);
+    await expectNoSeriousAxeViolations(page, 'the picture of CAR, districts coloured by gaps');
 
     // Clicking an area filters by it; the keyboard does the same.
     await page.getByLabel('Areas', { exact: true }).selectOption('1');
@@ -166,7 +146,6 @@ describe('web: the shared picture', () => {
 
   it('as of an instant before the second delivery, the matrix shows the picture of then: one delivery, no overlap', async () => {
     const page = await open('observers', ['OBSERVER']);
-    await page.goto(`${platform.url}/#/picture?country=CAF`);
     await rowsCaption(page, 2);
     await page.getByLabel('As of (date and time)').fill(beforeSecond);
     await rowsCaption(page, 1);
@@ -190,7 +169,8 @@ describe('web: the shared picture', () => {
         }),
       );
     });
-    await page.goto(`${platform.url}/#/picture?country=CAF`);
+    // Opened (signed in) before the listener was there: load it again to watch its socket from the start.
+    await page.reload();
     await rowsCaption(page, 2);
     await subscribed;
     const navigations: string[] = [];
@@ -207,7 +187,6 @@ describe('web: the shared picture', () => {
 
   it('Mali has no boundary file: the page says so and shows the matrix alone', async () => {
     const page = await open('observers', ['OBSERVER']);
-    await page.goto(`${platform.url}/#/picture?country=CAF`);
     await rowsCaption(page, 3);
     await page.getByLabel('Country', { exact: true }).selectOption('MLI');
     await page.getByText('There is no boundary file for Mali in this platform, so no map is drawn: the matrix below shows the same picture.').waitFor();
