@@ -29,6 +29,11 @@ export const TEST_SECRET = 'e2e-secret-e2e-secret-e2e-secret-e2e';
  * e.g. DATABASE_URL for PostgreSQL) on a free port, as `npm start` would.
  */
 export const startTestPlatform = async (env: Record<string, string> = {}): Promise<TestPlatform> => {
+  // `npm run test:distributed` runs the same suites against the gateway of the distributed shape.
+  if (process.env.COORD_DISTRIBUTED === '1') {
+    const { startDistributedTestPlatform } = await import('../distributed/support/distributed-test-platform');
+    return startDistributedTestPlatform(env);
+  }
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'coord-e2e-'));
   // On PostgreSQL the suites load the three-country gazetteer: loading 32,923 places into a fresh
   // database per suite would dominate CI time; embedded runs keep the global default.

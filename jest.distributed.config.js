@@ -1,0 +1,23 @@
+// `npm run test:distributed`: the end-to-end suites of the earlier issues, unchanged, against the
+// gateway of the distributed shape (every service a process on PostgreSQL and the Kafka mock), and
+// the fault tests of that shape. startTestPlatform switches on COORD_DISTRIBUTED, set by setupFiles.
+const base = require('./jest.config');
+
+module.exports = {
+  ...base,
+  roots: ['<rootDir>/test'],
+  testMatch: ['<rootDir>/test/e2e/**/*.e2e.spec.ts', '<rootDir>/test/distributed/**/*.spec.ts'],
+  setupFiles: ['<rootDir>/test/distributed/support/distributed-env.js'],
+  // Suites written for "embedded and PostgreSQL" run once: the distributed shape is on PostgreSQL.
+  // Also left out: cases about embedded-only defaults. "serves the bundled global gazetteer": the
+  // shape runs on PostgreSQL, where suites load the three-country gazetteer (the global one costs
+  // each suite a minute of loading); the import of places is tested on it all the same.
+  testNamePattern: '^(?!.*(\\[embedded\\]|serves the bundled global gazetteer))',
+  testPathIgnorePatterns: [
+    '/node_modules/',
+  ],
+  // Each suite runs six Node processes; two suites at once would put twelve on two cores.
+  maxWorkers: 1,
+  // Booting the shape (six processes compiling TypeScript) takes tens of seconds on two cores.
+  testTimeout: 180000,
+};
