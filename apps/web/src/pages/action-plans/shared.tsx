@@ -64,9 +64,8 @@ export const newCommandId = (): string => {
 export const describeRefusal = (error: CombinedError | null | undefined): string | null => {
   if (!error) return null;
   const reason = String(error.graphQLErrors[0]?.extensions?.reason ?? '');
-  if (reason === 'MEMBER_DOUBLE_BOOKED' || reason === 'SESSION_OVERLAP') {
-    return `${i18n.t(`reason.${reason}`, { ns: 'vocabulary' })} (${error.graphQLErrors[0].message})`;
-  }
+  // The server's own words name sessions and organisations by id; the page shows them by name.
+  if (reason === 'MEMBER_DOUBLE_BOOKED' || reason === 'SESSION_OVERLAP') return i18n.t(`reason.${reason}`, { ns: 'vocabulary' });
   return describeError(error);
 };
 

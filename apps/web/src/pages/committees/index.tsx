@@ -212,21 +212,24 @@ const MonthGrid = ({ calendar }: { calendar: ReturnType<typeof useCalendar> }) =
                         else buttons.current.delete(key);
                       }}
                       tabIndex={key === dayKey(cursor) ? 0 : -1}
-                      aria-label={label}
                       aria-pressed={selected === key}
                       onClick={() => {
                         setSelected(key);
                         move(day, false);
                       }}
                     >
-                      <span className="day-number">{day.getDate()}</span>
+                      {/* The name is the full sentence; what is drawn is its short form (WCAG 2.5.3: the name holds what is visible). */}
+                      <span className="visually-hidden">{label}</span>
+                      <span className="day-number" aria-hidden="true">
+                        {day.getDate()}
+                      </span>
                       {entries.slice(0, 3).map((entry) => (
-                        <span key={entry.session.id} className={`day-session${entry.session.status === 'CANCELLED' ? ' cancelled' : ''}${entry.clashes.length ? ' clashing' : ''}`}>
+                        <span key={entry.session.id} aria-hidden="true" className={`day-session${entry.session.status === 'CANCELLED' ? ' cancelled' : ''}${entry.clashes.length ? ' clashing' : ''}`}>
                           {entry.clashes.length > 0 && '⚠ '}
                           {time(entry.session.startsAt)} {entry.committee.name}
                         </span>
                       ))}
-                      {entries.length > 3 && <span className="day-session more">+{entries.length - 3}</span>}
+                      {entries.length > 3 && <span aria-hidden="true" className="day-session more">+{entries.length - 3}</span>}
                     </button>
                   </td>
                 );
@@ -245,7 +248,29 @@ const MonthGrid = ({ calendar }: { calendar: ReturnType<typeof useCalendar> }) =
   );
 };
 
-const ScheduleSession = ({ committees }: { committees: readonly Committee[] }) => {
+interface PreviewClash {
+  readonly session: Session;
+  readonly other: Committee;
+  readonly members: readonly Organization[];
+}
+
+/** The sessions of other committees a candidate slot would clash with, as the server will judge it. */
+const previewClashes = (all: readonly Committee[], committeeId: string, startsAt: string, endsAt: string): PreviewClash[] => {
+  const committee = all.find((candidate) => candidate.id === committeeId);
+  const start = new Date(startsAt);
+  const end = new Date(endsAt);
+  if (!committee || Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || end <= start) return [];
+  const candidate = { id: '(new)', committeeId, startsAt: start.toISOString(), endsAt: end.toISOString(), status: 'SCHEDULED' };
+  const clashes = findClashes(all, [candidate, ...all.flatMap((other) => other.sessions)]).get(candidate.id) ?? [];
+  return clashes.flatMap((clash) => {
+    const other = all.find((found) => found.id === clash.committeeId);
+    const session = other?.sessions.find((found) => found.id === clash.sessionId);
+    const members = committee.members.filter((member) => clash.memberIds.includes(member.id));
+    return other && session ? [{ session, other, members }] : [];
+  });
+};
+
+const ScheduleSession = ({ committees, all }: { committees: readonly Committee[]; all: readonly Committee[] }) => {
   const { t } = useTranslation('committees');
   const schedule = useCommand(ScheduleSessionDocument);
   const empty = { committeeId: committees.length === 1 ? committees[0].id : '', startsAt: '', endsAt: '', venue: '', agenda: '' };
@@ -256,6 +281,8 @@ const ScheduleSession = ({ committees }: { committees: readonly Committee[] }) =
     setForm({ ...form, [field]: event.target.value });
     setForce(false);
   };
+  // DOMAIN.md "warn, or reject unless forced": warn while the slot is being chosen.
+  const preview = useMemo(() => previewClashes(all, form.committeeId, form.startsAt, form.endsAt), [all, form.committeeId, form.startsAt, form.endsAt]);
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (!form.committeeId) return setInvalid(requiredMessage());
@@ -311,8 +338,21 @@ const ScheduleSession = ({ committees }: { committees: readonly Committee[] }) =
           <textarea rows={3} value={form.agenda} onChange={set('agenda')} />
         </label>
       </div>
+      {preview.length > 0 && (
+        <div className="alert warning" role="status">
+          <span aria-hidden="true">⚠ </span>
+          {t('schedule.preview')}
+          <ul className="clash-notes">
+            {preview.map((clash) => (
+              <li key={clash.session.id}>
+                {clash.members.map(orgLabel).join(', ')} — {clash.other.name} ({span(clash.session)})
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <ErrorMessage message={invalid ?? schedule.error} />
-      {schedule.reason === 'MEMBER_DOUBLE_BOOKED' && (
+      {(schedule.reason === 'MEMBER_DOUBLE_BOOKED' || preview.length > 0) && (
         <div className="form-row">
           <label className="checkbox">
             <input type="checkbox" checked={force} onChange={(event) => setForce(event.target.checked)} />
@@ -345,7 +385,7 @@ const CalendarPage = () => {
     <>
       <h1>{t('title')}</h1>
       <ErrorMessage message={describeError(result.error)} />
-      {hasRole('LIAISON_OFFICER') && chaired.length > 0 && <ScheduleSession committees={chaired} />}
+      {hasRole('LIAISON_OFFICER') && chaired.length > 0 && <ScheduleSession committees={chaired} all={committees} />}
       <section aria-labelledby="calendar-heading">
         <div className="calendar-header">
           <h2 id="calendar-heading">{t('calendar')}</h2>
@@ -510,7 +550,7 @@ const CommitteePage = ({ id }: { id: string }) => {
           <dd>{committee.members.map(orgLabel).join(' · ')}</dd>
         </div>
       </dl>
-      {isChair && <ScheduleSession committees={[committee]} />}
+      {isChair && <ScheduleSession committees={[committee]} all={committees} />}
       <h2>{t('session.heading')}</h2>
       {entries.length === 0 && <p className="muted">{t('noSessions')}</p>}
       {entries.map((entry) => (
