@@ -1,6 +1,9 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { EventEnvelope } from '@coord/contracts';
 import { InProcessEventBus } from '../in-process/in-process-event-bus';
-import { FAULT_KILL_BEFORE_PUBLISH, withFaultInjection } from './kill-before-publish';
+import { FAULT_KILL_BEFORE_PUBLISH, FAULT_ONCE_FILE, withFaultInjection } from './kill-before-publish';
 
 const event = (type: string, position: number): EventEnvelope => ({
   eventId: `e-${position}`,
@@ -36,5 +39,22 @@ describe('fault injection: kill before publish', () => {
 
     expect(kill).toHaveBeenCalledTimes(1);
     expect(seen).toEqual(['DeliveryPlanned']);
+  });
+
+  it('fires once per once-file: the restarted process, with the same environment, publishes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fault-once-'));
+    try {
+      const once = join(dir, 'fired');
+      const env = { [FAULT_KILL_BEFORE_PUBLISH]: 'DeliveryPlanned', [FAULT_ONCE_FILE]: once };
+      const kill = jest.fn();
+      await expect(withFaultInjection(new InProcessEventBus(), env, { kill }).publish([event('DeliveryPlanned', 1)])).rejects.toThrow();
+      expect(existsSync(once)).toBe(true);
+
+      const restarted = withFaultInjection(new InProcessEventBus(), env, { kill });
+      await restarted.publish([event('DeliveryPlanned', 1)]);
+      expect(kill).toHaveBeenCalledTimes(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { closeSync, openSync } from 'node:fs';
 import type { EventEnvelope } from '@coord/contracts';
 import type { EventBus } from '../port/event-bus.port';
 
@@ -9,6 +10,22 @@ import type { EventBus } from '../port/event-bus.port';
  * between append and publish which the relay must survive: after a restart the event goes out.
  */
 export const FAULT_KILL_BEFORE_PUBLISH = 'COORD_FAULT_KILL_BEFORE_PUBLISH';
+/**
+ * Optional: a file the fault creates as it fires, and that stops it from firing again, so that the
+ * restarted process (same environment) publishes the event instead of dying again.
+ */
+export const FAULT_ONCE_FILE = 'COORD_FAULT_ONCE_FILE';
+
+/** Claims the once-file; false when an earlier run already fired the fault. */
+const claimOnce = (path: string | undefined): boolean => {
+  if (!path) return true;
+  try {
+    closeSync(openSync(path, 'wx'));
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 export interface FaultInjection {
   /** Called instead of returning when the fault fires; SIGKILL by default, as `kill -9` would. */
@@ -20,9 +37,10 @@ export const withFaultInjection = (bus: EventBus, env: NodeJS.ProcessEnv, inject
   const type = env[FAULT_KILL_BEFORE_PUBLISH]?.trim();
   if (!type) return bus;
   const kill = injection.kill ?? (() => process.kill(process.pid, 'SIGKILL'));
+  const once = env[FAULT_ONCE_FILE]?.trim() || undefined;
   return {
     publish: async (events: readonly EventEnvelope[]) => {
-      if (events.some((event) => event.type === type)) {
+      if (events.some((event) => event.type === type) && claimOnce(once)) {
         kill();
         throw new Error(`fault injection: killed before publishing ${type}`);
       }
