@@ -42,13 +42,13 @@ describe('web: the shared picture', () => {
     contexts.push(context);
     return page;
   };
-  const matrix = (page: Page) => page.getByRole('table', { name: /^Who does what where: \d+ rows$/ });
+  const matrix = (page: Page) => page.getByRole('table', { name: /^Who does what where: \d+ rows?$/ });
   const bodyRows = async (page: Page) => {
     const rows = matrix(page).locator('tbody tr');
     return Promise.all((await rows.all()).map(cells));
   };
   const footer = async (page: Page) => cells(matrix(page).locator('tfoot tr'));
-  const rowsCaption = (page: Page, count: number) => page.getByRole('table', { name: `Who does what where: ${count} rows` }).waitFor();
+  const rowsCaption = (page: Page, count: number) => page.getByRole('table', { name: `Who does what where: ${count} row${count === 1 ? '' : 's'}` }).waitFor();
 
   beforeAll(async () => {
     ensureWebBuilt();
@@ -103,7 +103,7 @@ describe('web: the shared picture', () => {
 
     // Gaps and overlaps in words, not only colour.
     await page.getByText(/^Overlap in Food security at Bimbo in \d{4}-\d{2}: (WFP, UNICEF|UNICEF, WFP) \(2 deliveries\)$/).waitFor();
-    await page.getByText(/^Gap in Health at Mbaiki: 1 concerns, highest severity high, since /).waitFor();
+    await page.getByText(/^Gap in Health at Mbaiki: 1 concern, highest severity high, since /).waitFor();
 
     // The map: every préfecture drawn from the bundled boundaries; the one with deliveries filled
     // differently from an empty one, its value in its accessible name.
@@ -192,6 +192,13 @@ describe('web: the shared picture', () => {
     await page.getByText('There is no boundary file for Mali in this platform, so no map is drawn: the matrix below shows the same picture.').waitFor();
     await page.getByText('Nothing recorded for these filters.').waitFor();
     expect(await page.locator('svg path[role="button"]').count()).toBe(0);
+    // In French, the same page and the same explanation.
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByRole('heading', { level: 1, name: 'Qui fait quoi où' }).waitFor();
+    await page.getByText('Cette plateforme n’a pas de fichier de limites pour Mali : pas de carte, la matrice ci-dessous montre la même situation.').waitFor();
+    await page.getByLabel('Pays', { exact: true }).selectOption('CAF');
+    await page.getByRole('table', { name: 'Qui fait quoi où : 3 lignes' }).waitFor();
+    await page.getByRole('button', { name: "Ombella M'Poko : Livraisons 2" }).waitFor();
     // Nothing outside the platform was asked for.
     await eventually(async () => expect(await page.evaluate(`performance.getEntriesByType('resource').every((entry) => entry.name.startsWith(location.origin))`)).toBe(true));
   });

@@ -74,7 +74,7 @@ const Matrix = ({ rows, groupBy, overlapsOf }: { rows: readonly PictureRow[]; gr
   return (
     <>
     <table className="matrix">
-      <caption>{t('matrixCaption', { count: rows.length })}</caption>
+      <caption>{t('matrixCaption', { count: rows.length, rows: formatNumber(rows.length) })}</caption>
       <thead>
         <tr>
           {dimensions.map((dimension) => (
@@ -130,7 +130,7 @@ const Matrix = ({ rows, groupBy, overlapsOf }: { rows: readonly PictureRow[]; gr
     </table>
     {shown < rows.length && (
       <button type="button" className="secondary" onClick={() => setShown(shown + ROWS_PAGE)}>
-        {t('showMoreRows', { count: Math.min(ROWS_PAGE, rows.length - shown), total: rows.length })}
+        {t('showMoreRows', { count: Math.min(ROWS_PAGE, rows.length - shown), total: formatNumber(rows.length) })}
       </button>
     )}
     </>
@@ -375,7 +375,7 @@ const PicturePage = ({ route }: PageProps) => {
 
       <div className="picture-status" role="status" aria-live="polite">
         {asOf && <p className="alert warning">{t('asOfShowing', { when: formatDateTime(asOf) })}</p>}
-        {updated && <p className="alert ok live-hint">{t('updated', { time: formatDateTime(updated.at), count: updated.count })}</p>}
+        {updated && <p className="alert ok live-hint">{t('updated', { time: formatDateTime(updated.at), count: updated.count, changes: formatNumber(updated.count) })}</p>}
         {live.error && <p className="muted">{t('liveOff')}</p>}
       </div>
       {error && (
@@ -455,6 +455,7 @@ const PicturePage = ({ route }: PageProps) => {
                   <span>{t('gapRow', {
                     sector: t(`sectors.${gap.sector}`),
                     place: gap.location.name,
+                    count: gap.concerns,
                     concerns: formatNumber(gap.concerns),
                     severity: t(`severities.${gap.highestSeverity}`),
                     since: formatDate(gap.since),
