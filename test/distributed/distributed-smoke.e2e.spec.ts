@@ -112,6 +112,10 @@ describeWithPostgres('the distributed shape through the gateway', () => {
           reached: { total: 1500 },
         });
         await eventually(async () => expect(seen.map((change) => change.status)).toContain('CONFIRMED'), 15_000);
+        // The gateway's /metrics shows the platform's counters, though the aid-delivery service counted them.
+        const metrics = await (await fetch(`${platform.url}/metrics`)).text();
+        expect(metrics).toMatch(/coordination_commands_total\{type="ConfirmDelivery",outcome="accepted"\} 1\n/);
+        expect(metrics).toMatch(/coordination_projection_lag_events \d+/);
         expect(seen.every((change) => change.id === planned.id)).toBe(true);
       } finally {
         unsubscribe();

@@ -11,6 +11,7 @@ import { TokenVerifier } from '@coord/auth';
 import { Actor, DomainError, ERROR_CODES, isDomainError, isPositionString } from '@coord/kernel';
 import { formatGraphQLError, mountWebDashboard } from '@coord/runtime';
 import { GatewayConfig, SubgraphName } from './gateway-config';
+import { mergePlatformMetrics } from './platform-metrics';
 import { proxyHttp, proxyUpgrade } from './proxy';
 
 interface GatewayContext {
@@ -150,8 +151,22 @@ export const startGateway = async (config: GatewayConfig, logger: Logger): Promi
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks });
   });
 
+  // The gateway's own metrics, then the platform's gathered from the services (platform-metrics.ts).
+  // A service that does not answer in time is left out of this scrape rather than failing it.
   app.get('/metrics', count('/metrics'), async (_req, res) => {
-    res.type('text/plain; version=0.0.4; charset=utf-8').send(await registry.metrics());
+    const names = Object.keys(config.subgraphs) as SubgraphName[];
+    const scraped = await Promise.all(
+      names.map(async (name) => {
+        try {
+          const response = await fetch(`${url(name)}/metrics`, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+          return response.ok ? { text: await response.text(), ownsGauges: name === 'read-model' } : null;
+        } catch {
+          return null;
+        }
+      }),
+    );
+    const platform = mergePlatformMetrics(scraped.filter((entry) => entry !== null));
+    res.type('text/plain; version=0.0.4; charset=utf-8').send(`${await registry.metrics()}\n${platform}`);
   });
 
   // REST endpoints, streamed to their owners before any body parser touches them. The 3W import
