@@ -1,6 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { closeBrowsers, ensureWebBuilt, expectNoSeriousAxeViolations, launchBrowser, openAs } from '../support/browser';
 import { graphqlCalls } from '../support/graphql-calls';
 import { startTestPlatform, TestPlatform } from '../support/platform';
 
@@ -18,18 +17,6 @@ const ADD = mutation('addAction', 'AddActionInput');
 const SUBMIT = mutation('submitActionPlan', 'SubmitActionPlanInput');
 const PLAN = `query($id: ID!) { actionPlan(id: $id) { status version actions { description } reviewComments { verdict text author { id } } } }`;
 
-/** The platform serves apps/web/dist: build it when its sources changed. */
-const buildDashboard = () => {
-  const root = join(__dirname, '..', '..');
-  try {
-    execFileSync(process.execPath, [join(root, 'tools', 'build-web-if-needed.js')], { stdio: 'inherit' });
-  } catch {
-    // The helper resolves vite's bin through the package's exports, which vite 7 does not export.
-    execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn', '-c', join(root, 'apps', 'web', 'vite.config.ts')], { stdio: 'inherit' });
-  }
-};
-
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const DAY = 86_400_000;
 
 describe('action plan review in the browser', () => {
@@ -38,6 +25,7 @@ describe('action plan review in the browser', () => {
   let platform: TestPlatform;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
+  const pageErrors: string[][] = [];
   let last = '0:0';
   const calls = graphqlCalls(
     () => platform,
@@ -47,24 +35,16 @@ describe('action plan review in the browser', () => {
   const token = {} as Record<'mission' | 'gov', string>;
   let planId: string;
 
-  /** A page signed in with `bearer`, as the dashboard keeps a session, in a context of its own. */
-  const signedInPage = async (bearer: string): Promise<Page> => {
-    const context = await browser.newContext({ locale: 'en-GB' });
-    contexts.push(context);
-    await context.addInitScript(`localStorage.setItem('coord.token', ${JSON.stringify(bearer)}); localStorage.setItem('coord.language', 'en');`);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error('page error:', error));
-    return page;
-  };
-
-  const seriousAxeViolations = async (page: Page) => {
-    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-    const results = (await page.evaluate('axe.run()')) as { violations: Array<{ id: string; impact: string }> };
-    return results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id);
+  /** A page of its own browser context, signed in as one of the plan's people, reading English. */
+  const signedInPage = async (org: string, roles: Array<'LIAISON_OFFICER' | 'GOVERNMENT_COUNTERPART'>, sub: string, hash: string): Promise<Page> => {
+    const opened = await openAs(browser, platform, { org, roles, sub }, hash);
+    contexts.push(opened.context);
+    pageErrors.push(opened.pageErrors);
+    return opened.page;
   };
 
   beforeAll(async () => {
-    buildDashboard();
+    ensureWebBuilt();
     platform = await startTestPlatform();
     const admin = await platform.token('platform-admins', ['ADMIN']);
     const register = async (name: string, acronym: string, kind: string) => (await calls.ok(REGISTER, { name, acronym, kind }, admin)).id;
@@ -93,18 +73,17 @@ describe('action plan review in the browser', () => {
       token.mission,
     );
     await calls.ok(SUBMIT, { planId }, token.mission);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await closeBrowsers(browser);
     await platform?.close();
   });
 
   it('the counterpart requests changes with a comment, the lead revises and resubmits, the counterpart approves', async () => {
-    const counterpart = await signedInPage(token.gov);
-    await counterpart.goto(`${platform.url}/#/plans`);
+    const counterpart = await signedInPage(org.gov, ['GOVERNMENT_COUNTERPART'], 'gouv-gao-plan', '#/plans');
     await counterpart.getByRole('heading', { level: 1, name: 'Action plans' }).waitFor();
     await counterpart.getByLabel('Status').selectOption('SUBMITTED');
     await counterpart.getByRole('link', { name: 'Plan de réponse Ansongo' }).click();
@@ -112,7 +91,7 @@ describe('action plan review in the browser', () => {
     const status = counterpart.locator('.plan-facts .plan-status');
     await expect(status.textContent()).resolves.toBe('Submitted');
     await counterpart.getByRole('cell', { name: 'Distribute sorghum in Ansongo', exact: true }).waitFor();
-    expect(await seriousAxeViolations(counterpart)).toEqual([]);
+    await expectNoSeriousAxeViolations(counterpart);
 
     // A request for changes without a comment is refused before it leaves the page.
     const requestChanges = counterpart.getByRole('button', { name: 'Request changes' });
@@ -127,8 +106,7 @@ describe('action plan review in the browser', () => {
     expect(await counterpart.getByRole('button', { name: 'Approve plan' }).count()).toBe(0);
 
     // The lead revises in its own browser: adds the action asked for and resubmits.
-    const lead = await signedInPage(token.mission);
-    await lead.goto(`${platform.url}/#/plans/${planId}`);
+    const lead = await signedInPage(org.mission, ['LIAISON_OFFICER'], 'minusma-liaison', `#/plans/${planId}`);
     await lead.getByRole('region', { name: 'Review comments' }).getByRole('listitem').filter({ hasText: 'Add a WASH action for the Tin-Hama borehole' }).waitFor();
     await lead.getByLabel('Description').fill('Repair the Tin-Hama borehole');
     await lead.getByLabel('Responsible organisation').selectOption({ label: 'WFP — World Food Programme' });
@@ -151,8 +129,9 @@ describe('action plan review in the browser', () => {
     await counterpart.locator('.plan-facts .plan-status', { hasText: 'Approved' }).waitFor();
     await comments.getByRole('listitem').filter({ hasText: 'Approved for the first quarter' }).filter({ hasText: 'Approved' }).waitFor();
     expect(await counterpart.getByRole('button', { name: 'Approve plan' }).count()).toBe(0);
-    expect(await seriousAxeViolations(counterpart)).toEqual([]);
+    await expectNoSeriousAxeViolations(counterpart);
 
+    expect(pageErrors.flat()).toEqual([]);
     const plan = await calls.read(PLAN, { id: planId }, token.gov, last);
     expect(plan).toMatchObject({
       status: 'APPROVED',
@@ -165,8 +144,7 @@ describe('action plan review in the browser', () => {
   });
 
   it('shows the lead no review buttons and the counterpart no editing, and the server refuses the lead an approval', async () => {
-    const lead = await signedInPage(token.mission);
-    await lead.goto(`${platform.url}/#/plans/${planId}`);
+    const lead = await signedInPage(org.mission, ['LIAISON_OFFICER'], 'minusma-liaison', `#/plans/${planId}`);
     await lead.getByRole('heading', { level: 1, name: 'Plan de réponse Ansongo' }).waitFor();
     await lead.getByRole('button', { name: 'Close plan' }).waitFor();
     expect(await lead.getByRole('button', { name: 'Approve plan' }).count()).toBe(0);

@@ -1,6 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { closeBrowsers, ensureWebBuilt, expectNoSeriousAxeViolations, launchBrowser, openAs } from '../support/browser';
 import { graphqlCalls } from '../support/graphql-calls';
 import { startTestPlatform, TestPlatform } from '../support/platform';
 
@@ -16,42 +15,27 @@ const REGISTER = mutation('registerOrganization', 'RegisterOrganizationInput');
 const SCHEDULE = mutation('scheduleLiaisonMeeting', 'ScheduleLiaisonMeetingInput');
 const HELD = mutation('recordMeetingHeld', 'RecordMeetingHeldInput');
 
-/** The platform serves apps/web/dist: build it when its sources changed. */
-const buildDashboard = () => {
-  const root = join(__dirname, '..', '..');
-  try {
-    execFileSync(process.execPath, [join(root, 'tools', 'build-web-if-needed.js')], { stdio: 'inherit' });
-  } catch {
-    // The helper resolves vite's bin through the package's exports, which vite 7 does not export.
-    execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn', '-c', join(root, 'apps', 'web', 'vite.config.ts')], { stdio: 'inherit' });
-  }
-};
-
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const MEETING_TITLE = 'Réunion de liaison mensuelle, Ansongo';
 
 describe('early-warning banner across browsers', () => {
   let platform: TestPlatform;
   const browsers: Browser[] = [];
-  const contexts: BrowserContext[] = [];
+  const pageErrors: string[][] = [];
   let last = '0:0';
   const calls = graphqlCalls(
     () => platform,
     (payload) => (last = payload.position),
   );
-  const token = {} as Record<'host' | 'agency', string>;
+  const org = {} as Record<'mission' | 'wfp', string>;
   let meetingId: string;
 
-  /** A page of its own browser, signed in with `bearer` and reading `language`. */
-  const signedInPage = async (bearer: string, language: 'en' | 'fr'): Promise<Page> => {
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  /** A page of a browser of its own (two people, two profiles), signed in and reading `language`. */
+  const signedInPage = async (org: string, roles: Array<'LIAISON_OFFICER' | 'AGENCY_OFFICER'>, sub: string, hash: string, language: 'en' | 'fr') => {
+    const browser = await launchBrowser();
     browsers.push(browser);
-    const context = await browser.newContext({ locale: language === 'fr' ? 'fr-FR' : 'en-GB' });
-    contexts.push(context);
-    await context.addInitScript(`localStorage.setItem('coord.token', ${JSON.stringify(bearer)}); localStorage.setItem('coord.language', '${language}');`);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error('page error:', error));
-    return page;
+    const opened = await openAs(browser, platform, { org, roles, sub }, hash, { language });
+    pageErrors.push(opened.pageErrors);
+    return opened.page;
   };
 
   /** Resolves once the page has asked the server over its socket for early warnings. */
@@ -65,42 +49,40 @@ describe('early-warning banner across browsers', () => {
     });
 
   beforeAll(async () => {
-    buildDashboard();
+    ensureWebBuilt();
     platform = await startTestPlatform();
     const admin = await platform.token('platform-admins', ['ADMIN']);
     const register = async (name: string, acronym: string, kind: string) => (await calls.ok(REGISTER, { name, acronym, kind }, admin)).id;
-    const mission = await register('Mission multidimensionnelle intégrée des Nations Unies au Mali (bureau de Gao)', 'MINUSMA', 'PEACEKEEPING_MISSION');
-    const wfp = await register('World Food Programme', 'WFP', 'UN_AGENCY');
-    token.host = await platform.token(mission, ['LIAISON_OFFICER'], 'minusma-liaison');
-    token.agency = await platform.token(wfp, ['AGENCY_OFFICER'], 'wfp-gao');
-    await calls.read('{ organizations { id } }', {}, token.host, last);
+    org.mission = await register('Mission multidimensionnelle intégrée des Nations Unies au Mali (bureau de Gao)', 'MINUSMA', 'PEACEKEEPING_MISSION');
+    org.wfp = await register('World Food Programme', 'WFP', 'UN_AGENCY');
+    const host = await platform.token(org.mission, ['LIAISON_OFFICER'], 'minusma-liaison');
+    await calls.read('{ organizations { id } }', {}, host, last);
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     meetingId = (
       await calls.ok(
         SCHEDULE,
         { title: MEETING_TITLE, adminCode: 'ML0701', startsAt: `${yesterday}T10:00:00Z`, stakeholders: [{ name: 'Chef de village de Tin-Hama', group: 'community leaders' }] },
-        token.host,
+        host,
       )
     ).id;
-    await calls.ok(HELD, { meetingId, attendanceWomen: 14, attendanceMen: 9 }, token.host);
-    await calls.read(`query($id: ID!) { liaisonMeeting(id: $id) { status } }`, { id: meetingId }, token.host, last);
+    await calls.ok(HELD, { meetingId, attendanceWomen: 14, attendanceMen: 9 }, host);
+    await calls.read(`query($id: ID!) { liaisonMeeting(id: $id) { status } }`, { id: meetingId }, host, last);
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    for (const browser of browsers) await browser.close();
+    await closeBrowsers(...browsers);
     await platform?.close();
   });
 
   it('shows the banner in another organisation’s browser within 2 seconds of a CRITICAL concern, not for a HIGH one', async () => {
-    const reader = await signedInPage(token.agency, 'fr');
+    const reader = await signedInPage(org.wfp, ['AGENCY_OFFICER'], 'wfp-gao', '#/plans', 'fr');
+    // Loaded once more with an ear on its socket: the banner listens from the first screen.
     const readerListening = subscribedToEarlyWarnings(reader);
-    await reader.goto(`${platform.url}/#/plans`);
+    await reader.reload();
     await reader.getByRole('heading', { level: 1, name: 'Plans d’action' }).waitFor();
     await readerListening;
 
-    const host = await signedInPage(token.host, 'en');
-    await host.goto(`${platform.url}/#/meetings/${meetingId}`);
+    const host = await signedInPage(org.mission, ['LIAISON_OFFICER'], 'minusma-liaison', `#/meetings/${meetingId}`, 'en');
     await host.getByRole('heading', { level: 1, name: MEETING_TITLE }).waitFor();
     const raise = async (sector: string, severity: string, text: string, sensitive: boolean) => {
       await host.getByLabel('Sector').selectOption(sector);
@@ -135,5 +117,7 @@ describe('early-warning banner across browsers', () => {
 
     await banner.getByRole('button', { name: 'Fermer l’alerte précoce sur Sécurité à Ansongo (ML0701)' }).click();
     await banner.waitFor({ state: 'detached' });
+    await expectNoSeriousAxeViolations(reader);
+    expect(pageErrors.flat()).toEqual([]);
   });
 });
