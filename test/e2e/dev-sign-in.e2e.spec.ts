@@ -7,6 +7,8 @@ import { startTestPlatform, TestPlatform } from '../support/platform';
 
 const REGISTER = `mutation ($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id position } }`;
 
+const json = async (response: Response): Promise<any> => response.json();
+
 const post = (platform: TestPlatform, path: string, body: unknown) =>
   fetch(`${platform.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
@@ -34,14 +36,14 @@ describe('development sign-in (embedded)', () => {
   it('lists the registered organisations for the picker, without a token', async () => {
     const response = await fetch(`${platform.url}/auth/dev/organizations`);
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = await json(response);
     expect(body.organizations).toEqual([{ id: agencyId, name: 'World Food Programme', acronym: 'WFP', kind: 'UN_AGENCY' }]);
   });
 
   it('signs a token the API accepts, carrying the organisation, roles and name asked for', async () => {
     const response = await post(platform, '/auth/dev/token', { organizationId: agencyId, roles: ['AGENCY_OFFICER'], name: 'Awa Traoré' });
     expect(response.status).toBe(200);
-    const { token } = await response.json();
+    const { token } = await json(response);
     const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
     expect(claims).toMatchObject({ org: agencyId, roles: ['AGENCY_OFFICER'], name: 'Awa Traoré' });
     expect(claims.sub).toMatch(/^dev:/);
@@ -68,7 +70,7 @@ describe('development sign-in (embedded)', () => {
   ])('refuses %j with %i %s naming %s', async (body, status, code, field) => {
     const response = await post(platform, '/auth/dev/token', body);
     expect(response.status).toBe(status);
-    const { error } = await response.json();
+    const { error } = await json(response);
     expect(error).toMatchObject({ code, field });
   });
 });
@@ -90,10 +92,10 @@ describeWithPostgres('development sign-in outside the embedded default', () => {
   it('is not there: both endpoints answer 404 NOT_FOUND', async () => {
     const organizations = await fetch(`${platform.url}/auth/dev/organizations`);
     expect(organizations.status).toBe(404);
-    expect((await organizations.json()).error.code).toBe('NOT_FOUND');
+    expect((await json(organizations)).error.code).toBe('NOT_FOUND');
     const token = await post(platform, '/auth/dev/token', { organizationId: 'mission-hq', roles: ['ADMIN'] });
     expect(token.status).toBe(404);
-    expect((await token.json()).error.code).toBe('NOT_FOUND');
+    expect((await json(token)).error.code).toBe('NOT_FOUND');
   });
 });
 

@@ -88,13 +88,7 @@ export const openAs = async (browser: Browser, platform: { url: string }, user: 
   const token = await tokenFor(user, options.secret);
   // Any page of the origin will do to reach its localStorage; /health/live is the cheapest.
   await page.goto(`${platform.url}/health/live`);
-  await page.evaluate(
-    ([key, value, language]) => {
-      localStorage.setItem(key, value);
-      localStorage.setItem('coord.language', language);
-    },
-    [TOKEN_KEY, token, options.language ?? 'en'] as const,
-  );
+  await page.evaluate(`localStorage.setItem(${JSON.stringify(TOKEN_KEY)}, ${JSON.stringify(token)}); localStorage.setItem('coord.language', ${JSON.stringify(options.language ?? 'en')});`);
   await page.goto(`${platform.url}/${hash}`);
   return { page, context, pageErrors };
 };
@@ -120,14 +114,11 @@ interface AxeViolation {
 
 /** axe-core's WCAG checks on the page as it is now; fails on any serious or critical violation, listing each. */
 export const expectNoSeriousAxeViolations = async (page: Page, label = page.url()): Promise<void> => {
-  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  const loaded = (await page.evaluate(`typeof window.axe !== 'undefined'`)) as boolean;
   if (!loaded) await page.addScriptTag({ content: AXE_SOURCE() });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe;
-    // axe's default rule set (WCAG 2.x A/AA and best practices, experimental rules left out).
-    const results = await axe.run(document, { resultTypes: ['violations'] });
-    return results.violations;
-  });
+  // axe's default rule set (WCAG 2.x A/AA and best practices, experimental rules left out). The
+  // script is a string: this file is compiled without the DOM's types.
+  const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((results) => results.violations)`)) as unknown[];
   const serious = (violations as AxeViolation[]).filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   if (serious.length > 0) {
     const list = serious

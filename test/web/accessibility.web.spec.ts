@@ -20,7 +20,7 @@ const ROOT = join(__dirname, '..', '..');
 /** Waits until the page shows its heading and has stopped loading (no "Loading…" status left, network quiet). */
 const settle = async (page: Page): Promise<void> => {
   await page.locator('main h1').first().waitFor();
-  await page.waitForFunction(() => ![...document.querySelectorAll('[role="status"]')].some((node) => /Loading|Chargement/.test(node.textContent ?? '')));
+  await page.waitForFunction(`![...document.querySelectorAll('[role="status"]')].some((node) => /Loading|Chargement/.test(node.textContent ?? ''))`);
   await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => undefined);
 };
 

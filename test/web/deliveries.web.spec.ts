@@ -26,7 +26,7 @@ describe('deliveries in the dashboard: an agency records a delivery, another org
     community = await register({ name: 'Association des femmes de Gao', acronym: 'AFG', kind: 'COMMUNITY' });
     // The sign-in page's picker reads the read model.
     await eventually(async () => {
-      const listed = await (await fetch(`${platform.url}/auth/dev/organizations`)).json();
+      const listed = (await (await fetch(`${platform.url}/auth/dev/organizations`)).json()) as { organizations: unknown[] };
       expect(listed.organizations).toHaveLength(2);
     });
     [agencyBrowser, communityBrowser] = await Promise.all([launchBrowser(), launchBrowser()]);
