@@ -116,6 +116,8 @@ describe('web: the shared picture', () => {
     expect(await ombella.getAttribute('fill')).not.toBe(await kemo.getAttribute('fill'));
     expect(await lobaye.getAttribute('fill')).toBe(await kemo.getAttribute('fill'));
     expect(await ombella.locator('title').textContent()).toBe("Ombella M'Poko: Deliveries 2");
+    await ombella.hover();
+    await page.locator('.map-readout', { hasText: "Ombella M'Poko: Deliveries 2" }).waitFor();
 
     // Districts, and another measure.
     await page.getByLabel('Areas', { exact: true }).selectOption('2');

@@ -67,6 +67,7 @@ const AreaMap = ({ country, countryName, level, measureLabel, valueOf, isGap, se
   const { t } = useTranslation(NAMESPACE);
   const [areas, setAreas] = useState<FeatureCollection<Geometry, AreaProperties> | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [pointed, setPointed] = useState<string | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -135,6 +136,10 @@ const AreaMap = ({ country, countryName, level, measureLabel, valueOf, isGap, se
               data-pcode={shape.pcode}
               data-value={value}
               onClick={() => onSelect(shape.pcode, shape.name)}
+              onMouseEnter={() => setPointed(label)}
+              onMouseLeave={() => setPointed(null)}
+              onFocus={() => setPointed(label)}
+              onBlur={() => setPointed(null)}
               onKeyDown={(event) => onKey(event, shape.pcode, shape.name)}
             >
               <title>{label}</title>
@@ -142,6 +147,10 @@ const AreaMap = ({ country, countryName, level, measureLabel, valueOf, isGap, se
           );
         })}
       </svg>
+      {/* The pointed area at once, where a native tooltip waits a second; screen readers hear it on focus already. */}
+      <p className="map-readout" aria-hidden="true">
+        {pointed ?? '\u00a0'}
+      </p>
       <figcaption>
         <p className="muted">{t('mapHelp')}</p>
         <div className="legend">
