@@ -59,6 +59,13 @@ describeWithPostgres('the distributed shape through the gateway', () => {
       const response = await platform.graphql(ORGANIZATIONS);
       expect(response.status).toBe(401);
       expect(response.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      // A subgraph answers its composition query to anyone, and nothing else without a token.
+      const direct = (query: string) =>
+        fetch(`${platform.services['planning-service'].url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+      const sdl = await direct('{ _service { sdl } }');
+      expect(sdl.status).toBe(200);
+      expect(((await sdl.json()) as { data: { _service: { sdl: string } } }).data._service.sdl).toContain('formCommittee');
+      expect((await direct('mutation { formCommittee(input: { name: "x", chairId: "y", memberIds: [] }) { id } }')).status).toBe(401);
     });
 
     it('carries a delivery from plan to confirmation across the services, read back with X-Min-Position and watched live', async () => {
