@@ -7,15 +7,15 @@ import { startTestPlatform, TestPlatform } from '../support/platform';
  * Issue 7: "a host-government counterpart requests changes and later approves a plan". The lead
  * drafts and submits a plan over the API; the counterpart, in the browser, is refused a request for
  * changes without a comment, requests changes with one and sees it among the review comments; the
- * lead, in its own browser, adds the action asked for and resubmits; the counterpart's page follows
- * live, shows what changed since its review, and approves.
+ * lead, in its own browser, adds the action asked for, raises a target and resubmits; the
+ * counterpart's page follows live, shows what changed since its review, and approves.
  */
 const mutation = (name: string, inputType: string) => `mutation($input: ${inputType}!) { ${name}(input: $input) { id version position } }`;
 const REGISTER = mutation('registerOrganization', 'RegisterOrganizationInput');
 const DRAFT = mutation('draftActionPlan', 'DraftActionPlanInput');
 const ADD = mutation('addAction', 'AddActionInput');
 const SUBMIT = mutation('submitActionPlan', 'SubmitActionPlanInput');
-const PLAN = `query($id: ID!) { actionPlan(id: $id) { status version actions { description } reviewComments { verdict text author { id } } } }`;
+const PLAN = `query($id: ID!) { actionPlan(id: $id) { status version actions { description indicator { target } } reviewComments { verdict text author { id } } } }`;
 
 const DAY = 86_400_000;
 
@@ -108,12 +108,19 @@ describe('action plan review in the browser', () => {
     // The lead revises in its own browser: adds the action asked for and resubmits.
     const lead = await signedInPage(org.mission, ['LIAISON_OFFICER'], 'minusma-liaison', `#/plans/${planId}`);
     await lead.getByRole('region', { name: 'Review comments' }).getByRole('listitem').filter({ hasText: 'Add a WASH action for the Tin-Hama borehole' }).waitFor();
-    await lead.getByLabel('Description').fill('Repair the Tin-Hama borehole');
-    await lead.getByLabel('Responsible organisation').selectOption({ label: 'WFP — World Food Programme' });
-    await lead.getByLabel('Sector').selectOption('WASH');
-    await lead.getByLabel('Place (P-code)').fill('ML0701');
-    await lead.getByRole('button', { name: 'Add action' }).click();
+    const addAction = lead.getByRole('form', { name: 'Add an action' });
+    await addAction.getByLabel('Description').fill('Repair the Tin-Hama borehole');
+    await addAction.getByLabel('Responsible organisation').selectOption({ label: 'WFP — World Food Programme' });
+    await addAction.getByLabel('Sector').selectOption('WASH');
+    await addAction.getByLabel('Place (P-code)').fill('ML0701');
+    await addAction.getByRole('button', { name: 'Add action' }).click();
     await lead.getByRole('cell', { name: 'Repair the Tin-Hama borehole', exact: true }).waitFor();
+    // And raises the first action's target.
+    await lead.getByText('Change “Distribute sorghum in Ansongo”').click();
+    const amendFirst = lead.locator('details', { hasText: 'Change “Distribute sorghum in Ansongo”' });
+    await amendFirst.getByLabel('Target').fill('1500');
+    await amendFirst.getByRole('button', { name: 'Save action' }).click();
+    await lead.getByRole('cell', { name: /target 1,500/ }).waitFor();
     await lead.getByRole('button', { name: 'Submit for review' }).click();
     await lead.locator('.plan-facts .plan-status', { hasText: 'Submitted' }).waitFor();
 
@@ -122,6 +129,7 @@ describe('action plan review in the browser', () => {
     await counterpart.locator('.plan-facts .plan-status', { hasText: 'Submitted' }).waitFor();
     const changes = counterpart.getByRole('region', { name: 'Changes since' });
     await changes.getByRole('listitem').filter({ hasText: 'Action added' }).filter({ hasText: 'Repair the Tin-Hama borehole' }).waitFor();
+    await changes.getByRole('listitem').filter({ hasText: 'Action amended' }).filter({ hasText: 'Distribute sorghum in Ansongo' }).waitFor();
     await changes.getByRole('listitem').filter({ hasText: 'Plan submitted' }).first().waitFor();
 
     await counterpart.getByRole('textbox', { name: 'Comment', exact: true }).fill('Approved for the first quarter');
@@ -135,7 +143,7 @@ describe('action plan review in the browser', () => {
     const plan = await calls.read(PLAN, { id: planId }, token.gov, last);
     expect(plan).toMatchObject({
       status: 'APPROVED',
-      actions: [{ description: 'Distribute sorghum in Ansongo' }, { description: 'Repair the Tin-Hama borehole' }],
+      actions: [{ description: 'Distribute sorghum in Ansongo', indicator: { target: 1500 } }, { description: 'Repair the Tin-Hama borehole' }],
       reviewComments: [
         { verdict: 'CHANGES_REQUESTED', text: 'Add a WASH action for the Tin-Hama borehole', author: { id: org.gov } },
         { verdict: 'APPROVED', text: 'Approved for the first quarter', author: { id: org.gov } },

@@ -10,6 +10,7 @@ import {
   ActionPlanDocument,
   ActionPlansDocument,
   AddActionDocument,
+  AmendActionDocument,
   AmendActionPlanDocument,
   ApproveActionPlanDocument,
   CloseActionPlanDocument,
@@ -289,34 +290,29 @@ const LeadPanel = ({ plan }: { plan: Plan }) => {
   );
 };
 
-const AddAction = ({ plan }: { plan: Plan }) => {
+interface ActionForm {
+  description: string;
+  responsibleId: string;
+  sector: string;
+  adminCode: string;
+  startDate: string;
+  dueDate: string;
+  name: string;
+  unit: string;
+  baseline: string;
+  target: string;
+}
+
+const indicatorOf = (form: ActionForm) =>
+  form.name.trim() ? { name: form.name, unit: form.unit, baseline: Number(form.baseline || 0), target: Number(form.target || 0) } : null;
+
+/** The fields of an action, shared by the add and amend forms. */
+const ActionFields = ({ form, setForm }: { form: ActionForm; setForm: (form: ActionForm) => void }) => {
   const { t } = useTranslation('action-plans');
   const [organizations] = useQuery({ query: OrganizationsDocument });
-  const add = useCommand(AddActionDocument);
-  const empty = { description: '', responsibleId: '', sector: '', adminCode: plan.location?.pcode ?? '', startDate: plan.periodStart, dueDate: plan.periodEnd, name: '', unit: '', baseline: '', target: '' };
-  const [form, setForm] = useState(empty);
-  const set = (field: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [field]: event.target.value });
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    const indicator = form.name.trim()
-      ? { name: form.name, unit: form.unit, baseline: Number(form.baseline || 0), target: Number(form.target || 0) }
-      : null;
-    const id = await add.run({
-      planId: plan.id,
-      expectedVersion: plan.version,
-      description: form.description,
-      responsibleId: form.responsibleId,
-      sector: form.sector as Sector,
-      adminCode: form.adminCode.trim(),
-      startDate: form.startDate,
-      dueDate: form.dueDate,
-      indicator,
-    });
-    if (id) setForm(empty);
-  };
+  const set = (field: keyof ActionForm) => (event: { target: { value: string } }) => setForm({ ...form, [field]: event.target.value });
   return (
-    <form onSubmit={onSubmit} aria-labelledby="add-action-heading">
-      <h3 id="add-action-heading">{t('add.heading')}</h3>
+    <>
       <div className="form-row">
         <label className="wide">
           {t('add.description')}
@@ -374,12 +370,88 @@ const AddAction = ({ plan }: { plan: Plan }) => {
           {t('add.target')}
           <input type="number" step="any" value={form.target} onChange={set('target')} required={!!form.name.trim()} />
         </label>
-        <button type="submit" className="secondary" disabled={add.busy}>
-          {t('add.submit')}
-        </button>
       </div>
+    </>
+  );
+};
+
+const AddAction = ({ plan }: { plan: Plan }) => {
+  const { t } = useTranslation('action-plans');
+  const add = useCommand(AddActionDocument);
+  const empty: ActionForm = { description: '', responsibleId: '', sector: '', adminCode: plan.location?.pcode ?? '', startDate: plan.periodStart, dueDate: plan.periodEnd, name: '', unit: '', baseline: '', target: '' };
+  const [form, setForm] = useState(empty);
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const id = await add.run({
+      planId: plan.id,
+      expectedVersion: plan.version,
+      description: form.description,
+      responsibleId: form.responsibleId,
+      sector: form.sector as Sector,
+      adminCode: form.adminCode.trim(),
+      startDate: form.startDate,
+      dueDate: form.dueDate,
+      indicator: indicatorOf(form),
+    });
+    if (id) setForm(empty);
+  };
+  return (
+    <form onSubmit={onSubmit} aria-labelledby="add-action-heading">
+      <h3 id="add-action-heading">{t('add.heading')}</h3>
+      <ActionFields form={form} setForm={setForm} />
+      <button type="submit" className="secondary" disabled={add.busy}>
+        {t('add.submit')}
+      </button>
       <ErrorMessage message={add.error} />
     </form>
+  );
+};
+
+const AmendAction = ({ plan, action }: { plan: Plan; action: Action }) => {
+  const { t } = useTranslation('action-plans');
+  const amend = useCommand(AmendActionDocument);
+  const initial: ActionForm = {
+    description: action.description,
+    responsibleId: action.responsible.id,
+    sector: action.sector,
+    adminCode: action.location.pcode,
+    startDate: action.startDate,
+    dueDate: action.dueDate,
+    name: action.indicator?.name ?? '',
+    unit: action.indicator?.unit ?? '',
+    baseline: action.indicator?.baseline.toString() ?? '',
+    target: action.indicator?.target.toString() ?? '',
+  };
+  const [form, setForm] = useState(initial);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    // Absent fields are unchanged (AmendActionInput): send only what the lead changed.
+    const changed = <K extends keyof ActionForm>(field: K) => (form[field] !== initial[field] ? form[field] : undefined);
+    const indicatorChanged = (['name', 'unit', 'baseline', 'target'] as const).some((field) => form[field] !== initial[field]);
+    void amend.run({
+      planId: plan.id,
+      actionId: action.id,
+      expectedVersion: plan.version,
+      description: changed('description'),
+      responsibleId: changed('responsibleId'),
+      sector: changed('sector') as Sector | undefined,
+      adminCode: changed('adminCode')?.trim(),
+      startDate: changed('startDate'),
+      dueDate: changed('dueDate'),
+      indicator: indicatorChanged ? indicatorOf(form) : undefined,
+    });
+  };
+  return (
+    <details className="progress-form">
+      <summary>{t('amend.summary', { description: action.description })}</summary>
+      <form onSubmit={onSubmit}>
+        <ActionFields form={form} setForm={setForm} />
+        <button type="submit" className="secondary" disabled={amend.busy}>
+          {t('amend.submit')}
+        </button>
+        <ErrorMessage message={amend.error} />
+      </form>
+    </details>
   );
 };
 
@@ -522,6 +594,14 @@ const ActionsTable = ({ plan, canEdit }: { plan: Plan; canEdit: boolean }) => {
         </div>
       )}
       <ErrorMessage message={remove.error} />
+      {canEdit && plan.actions.length > 0 && (
+        <div className="card">
+          <h3>{t('amend.heading')}</h3>
+          {plan.actions.map((action) => (
+            <AmendAction key={`${action.id}-${plan.version}`} plan={plan} action={action} />
+          ))}
+        </div>
+      )}
       {mine.length > 0 && (
         <div className="card">
           <h3>{t('progress.heading')}</h3>

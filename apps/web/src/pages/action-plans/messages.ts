@@ -49,6 +49,7 @@ const messages = {
       start: 'Start date', due: 'Due date', indicatorName: 'Indicator name', unit: 'Unit', baseline: 'Baseline', target: 'Target',
       submit: 'Add action', choose: 'Choose…',
     },
+    amend: { heading: 'Change an action', summary: 'Change “{{description}}”', submit: 'Save action' },
     progress: {
       heading: 'Report progress',
       summary: 'Report progress on “{{description}}”',
@@ -122,6 +123,7 @@ const messages = {
       start: 'Date de début', due: 'Échéance', indicatorName: 'Nom de l’indicateur', unit: 'Unité', baseline: 'Référence', target: 'Cible',
       submit: 'Ajouter l’action', choose: 'Choisir…',
     },
+    amend: { heading: 'Modifier une action', summary: 'Modifier « {{description}} »', submit: 'Enregistrer l’action' },
     progress: {
       heading: 'Rendre compte de l’avancement',
       summary: 'Rendre compte de « {{description}} »',
