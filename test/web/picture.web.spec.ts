@@ -144,6 +144,13 @@ describe('web: the shared picture', () => {
     await page.getByRole('button', { name: "Ombella M'Poko: Deliveries 2 (selected)" }).waitFor();
     await rowsCaption(page, 2);
     expect(await page.getByLabel('Area', { exact: true }).inputValue()).toBe('CF11');
+
+    // Filters apply to the gaps and overlaps too: in Health, the gap stays and the food overlap goes.
+    await page.getByLabel('Area', { exact: true }).selectOption('');
+    await page.getByRole('combobox', { name: 'Sector', exact: true }).selectOption('HEALTH');
+    await page.getByText('Nothing recorded for these filters.').waitFor();
+    await page.getByText('No overlaps for these filters.').waitFor();
+    await page.getByText(/^Gap in Health at Mbaiki: 1 concern/).waitFor();
   });
 
   it('as of an instant before the second delivery, the matrix shows the picture of then: one delivery, no overlap', async () => {

@@ -208,8 +208,19 @@ const PicturePage = ({ route }: PageProps) => {
   }, []);
   const [live] = useSubscription({ query: PictureChangedDocument, variables: { adminCode: country } }, onChange);
 
-  const gaps = useMemo(() => (signals.data?.gaps ?? []).filter((gap) => !area || related(area.pcode, gap.location.pcode)), [signals.data, area]);
-  const overlaps = useMemo(() => (signals.data?.overlaps ?? []).filter((overlap) => !area || related(area.pcode, overlap.location.pcode)), [signals.data, area]);
+  // gaps and overlaps take a place and dates only: the page's other filters apply to what they answer.
+  const countryGaps = useMemo(() => (signals.data?.gaps ?? []).filter((gap) => !sector || gap.sector === sector), [signals.data, sector]);
+  const gaps = useMemo(() => countryGaps.filter((gap) => !area || related(area.pcode, gap.location.pcode)), [countryGaps, area]);
+  const overlaps = useMemo(
+    () =>
+      (signals.data?.overlaps ?? []).filter(
+        (overlap) =>
+          (!area || related(area.pcode, overlap.location.pcode)) &&
+          (!sector || overlap.sector === sector) &&
+          (!organizationId || overlap.organizations.some((organization) => organization.id === organizationId)),
+      ),
+    [signals.data, area, sector, organizationId],
+  );
   const overlapsOf = useCallback(
     (row: PictureRow) => {
       const found = overlapsOfRow(row, overlaps);
@@ -220,9 +231,8 @@ const PicturePage = ({ route }: PageProps) => {
     [overlaps],
   );
 
-  const allGaps = signals.data?.gaps;
   const values = useMemo(() => areaValues(mapRows.data?.whoWhatWhere ?? [], level, measure === 'gaps' ? 'deliveries' : measure), [mapRows.data, level, measure]);
-  const gapCount = useCallback((pcode: string) => (allGaps ?? []).filter((gap) => related(pcode, gap.location.pcode)).length, [allGaps]);
+  const gapCount = useCallback((pcode: string) => countryGaps.filter((gap) => related(pcode, gap.location.pcode)).length, [countryGaps]);
   const valueOf = useCallback((pcode: string) => (measure === 'gaps' ? gapCount(pcode) : values.get(pcode) ?? 0), [measure, gapCount, values]);
   const isGap = useCallback((pcode: string) => gapCount(pcode) > 0, [gapCount]);
 
