@@ -1,6 +1,7 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { signDevToken } from '@coord/auth';
 import type { Role } from '@coord/kernel';
@@ -138,4 +139,88 @@ export const expectNoSeriousAxeViolations = async (page: Page, label = page.url(
 /** Closes browsers even when a test failed half-way; never throws, so afterAll's other cleanup runs. */
 export const closeBrowsers = async (...browsers: Array<Browser | undefined>): Promise<void> => {
   await Promise.all(browsers.map((browser) => browser?.close().catch(() => undefined)));
+};
+
+export interface SampleData {
+  /** Organisation ids by acronym (MINUSMA, WFP, UNICEF, NRC, AMSS, MSAH, AFG, CRF-CAF). */
+  readonly org: Record<string, string>;
+  readonly planId: string;
+  readonly committeeId: string;
+  readonly meetingId: string;
+  /** A WFP delivery still PLANNED or DISPATCHED, and a DELIVERED one another organisation may confirm. */
+  readonly movableDeliveryId: string;
+  readonly deliveredDeliveryId: string;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The data the dashboard's checks and screenshots look at: `npm run seed` (organisations and 36
+ * deliveries in three countries) run against the platform at `url`, then through the API a committee
+ * with a session, a liaison meeting held with a concern raised, and a submitted action plan.
+ * Asynchronous throughout: the platform may run in this very process.
+ */
+export const seedSampleData = async (platform: { url: string; dataDir: string }, secret = TEST_SECRET): Promise<SampleData> => {
+  await promisify(execFile)(process.execPath, [join(ROOT, 'tools', 'run-ts.js'), join(ROOT, 'apps', 'platform', 'src', 'cli', 'seed.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: new URL(platform.url).port, DATA_DIR: platform.dataDir, AUTH_JWT_SECRET: secret, LOG_LEVEL: 'warn' },
+  });
+  const listed = (await (await fetch(`${platform.url}/auth/dev/organizations`)).json()) as { organizations: Array<{ id: string; acronym: string }> };
+  const org = Object.fromEntries(listed.organizations.map((organization) => [organization.acronym, organization.id]));
+  for (const acronym of ['MINUSMA', 'WFP', 'MSAH', 'AFG']) if (!org[acronym]) throw new Error(`the seed registered no ${acronym}`);
+
+  let position = '0:0';
+  const call = async <T>(query: string, variables: Record<string, unknown>, token: string): Promise<T> => {
+    const response = await fetch(`${platform.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-min-position': position },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: Record<string, T>; errors?: Array<{ message: string }> };
+    if (body.errors?.length) throw new Error(`${query.slice(0, 60)}…: ${body.errors[0].message}`);
+    return Object.values(body.data!)[0];
+  };
+  const command = async (name: string, inputType: string, input: Record<string, unknown>, token: string) => {
+    const payload = await call<{ id: string; position: string }>(`mutation($input: ${inputType}!) { ${name}(input: $input) { id version position } }`, { input }, token);
+    position = payload.position;
+    return payload;
+  };
+  const mission = await tokenFor({ org: org.MINUSMA, roles: ['LIAISON_OFFICER'], sub: 'sample-liaison', name: 'Moussa Diarra' }, secret);
+  const now = Date.now();
+  const at = (days: number, hour: number) => new Date(Math.floor((now + days * DAY_MS) / DAY_MS) * DAY_MS + hour * 3_600_000).toISOString();
+  const day = (days: number) => new Date(now + days * DAY_MS).toISOString().slice(0, 10);
+
+  const committee = await command('formCommittee', 'FormCommitteeInput', { name: 'Comité de coordination humanitaire de Gao', chairId: org.MINUSMA, memberIds: [org.MINUSMA, org.WFP, org.MSAH], adminCode: 'ML07' }, mission);
+  await command('scheduleSession', 'ScheduleSessionInput', { committeeId: committee.id, startsAt: at(3, 9), endsAt: at(3, 11), venue: 'Gouvernorat de Gao', agenda: ['Accès à Ansongo', 'Plan de réponse'] }, mission);
+  const meeting = await command(
+    'scheduleLiaisonMeeting',
+    'ScheduleLiaisonMeetingInput',
+    { title: 'Réunion de liaison, Ansongo', adminCode: 'ML0701', startsAt: new Date(now - 3_600_000).toISOString(), stakeholders: [{ name: 'Chef de village', group: 'community leaders' }] },
+    mission,
+  );
+  await command('recordMeetingHeld', 'RecordMeetingHeldInput', { meetingId: meeting.id, attendanceWomen: 9, attendanceMen: 6 }, mission);
+  await command('raiseConcern', 'RaiseConcernInput', { meetingId: meeting.id, sector: 'HEALTH', severity: 'HIGH', adminCode: 'ML0701', text: 'Le centre de santé est fermé', sensitive: false }, mission);
+  const plan = await command('draftActionPlan', 'DraftActionPlanInput', { title: 'Plan de réponse Ansongo', counterpartId: org.MSAH, adminCode: 'ML07', periodStart: day(0), periodEnd: day(90) }, mission);
+  await command(
+    'addAction',
+    'AddActionInput',
+    {
+      planId: plan.id,
+      description: 'Distribuer du sorgho à Ansongo',
+      responsibleId: org.WFP,
+      sector: 'FOOD_SECURITY',
+      adminCode: 'ML0701',
+      startDate: day(0),
+      dueDate: day(30),
+      indicator: { name: 'Ménages atteints', unit: 'ménages', baseline: 0, target: 1200 },
+    },
+    mission,
+  );
+  await command('submitActionPlan', 'SubmitActionPlanInput', { planId: plan.id }, mission);
+
+  const deliveries = await call<{ nodes: Array<{ id: string; status: string; agency: { id: string } }> }>(`{ aidDeliveries(first: 100) { nodes { id status agency { id } } } }`, {}, mission);
+  const movable = deliveries.nodes.find((node) => node.agency.id === org.WFP && (node.status === 'DISPATCHED' || node.status === 'PLANNED'));
+  const delivered = deliveries.nodes.find((node) => node.agency.id !== org.AFG && node.status === 'DELIVERED');
+  if (!movable || !delivered) throw new Error('the seed holds no movable WFP delivery or no delivered one');
+  return { org, planId: plan.id, committeeId: committee.id, meetingId: meeting.id, movableDeliveryId: movable.id, deliveredDeliveryId: delivered.id };
 };
