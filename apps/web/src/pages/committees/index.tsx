@@ -12,11 +12,12 @@ import {
   RecordDecisionDocument,
   ScheduleSessionDocument,
   type CommitteesQuery,
+  type Sector,
 } from '../../generated/graphql';
 import i18n from '../../i18n';
 import { describeError } from '../../ui/errors';
 import { formatDate, formatDateTime } from '../../ui/format';
-import { ErrorMessage, orgLabel, requiredMessage, useCommand } from '../action-plans/shared';
+import { ErrorMessage, orgLabel, requiredMessage, sectorLabel, SECTORS, useCommand } from '../action-plans/shared';
 import { Clash, findClashes } from './clashes';
 import './messages';
 import './committees.css';
@@ -439,6 +440,8 @@ const SessionActions = ({ committee, session }: { committee: Committee; session:
   const cancel = useCommand(CancelSessionDocument);
   const [attendees, setAttendees] = useState(() => new Set(session.attendees.map((attendee) => attendee.id)));
   const [text, setText] = useState('');
+  const emptyItem = { description: '', responsibleId: '', dueDate: '', sector: '', adminCode: committee.location?.pcode ?? '' };
+  const [item, setItem] = useState(emptyItem);
   const [reason, setReason] = useState('');
   const base = { committeeId: committee.id, sessionId: session.id, expectedVersion: committee.version };
   const started = Date.parse(session.startsAt) <= Date.now();
@@ -473,19 +476,66 @@ const SessionActions = ({ committee, session }: { committee: Committee; session:
             <ErrorMessage message={attendance.error} />
           </form>
           <form
-            className="form-row"
             onSubmit={async (event) => {
               event.preventDefault();
-              if (await decision.run({ ...base, text })) setText('');
+              const actionItem = item.description.trim()
+                ? { description: item.description, responsibleId: item.responsibleId, dueDate: item.dueDate, sector: (item.sector || null) as Sector | null, adminCode: item.adminCode.trim() || null }
+                : null;
+              if (await decision.run({ ...base, text, actionItem })) {
+                setText('');
+                setItem(emptyItem);
+              }
             }}
           >
-            <label className="wide">
-              {t('session.decision')}
-              <input required value={text} onChange={(event) => setText(event.target.value)} />
-            </label>
-            <button type="submit" className="secondary" disabled={decision.busy}>
-              {t('session.recordDecision')}
-            </button>
+            <div className="form-row">
+              <label className="wide">
+                {t('session.decision')}
+                <input required value={text} onChange={(event) => setText(event.target.value)} />
+              </label>
+              <button type="submit" className="secondary" disabled={decision.busy}>
+                {t('session.recordDecision')}
+              </button>
+            </div>
+            {/* DOMAIN.md: a decision's action item becomes an action of the committee's plan. */}
+            <details>
+              <summary>{t('session.withActionItem')}</summary>
+              <div className="form-row">
+                <label className="wide">
+                  {t('session.itemDescription')}
+                  <input value={item.description} onChange={(event) => setItem({ ...item, description: event.target.value })} />
+                </label>
+                <label>
+                  {t('session.itemResponsible')}
+                  <select required={!!item.description.trim()} value={item.responsibleId} onChange={(event) => setItem({ ...item, responsibleId: event.target.value })}>
+                    <option value="">{t('schedule.choose')}</option>
+                    {committee.members.map((member) => (
+                      <option key={member.id} value={member.id}>
+                        {orgLabel(member)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label>
+                  {t('session.itemDue')}
+                  <input type="date" required={!!item.description.trim()} value={item.dueDate} onChange={(event) => setItem({ ...item, dueDate: event.target.value })} />
+                </label>
+                <label>
+                  {t('session.itemSector')}
+                  <select value={item.sector} onChange={(event) => setItem({ ...item, sector: event.target.value })}>
+                    <option value="">—</option>
+                    {SECTORS.map((sector) => (
+                      <option key={sector} value={sector}>
+                        {sectorLabel(sector)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label>
+                  {t('session.itemPlace')}
+                  <input value={item.adminCode} onChange={(event) => setItem({ ...item, adminCode: event.target.value })} />
+                </label>
+              </div>
+            </details>
           </form>
           <ErrorMessage message={decision.error} />
           <button type="button" disabled={conclude.busy} onClick={() => void conclude.run(base)}>
