@@ -55,7 +55,9 @@ describe('accessibility of the dashboard (axe-core: no serious or critical viola
     ['the action plans', () => '#/plans', () => ({ org: data.org.MSAH, roles: ['GOVERNMENT_COUNTERPART'] })],
     ['an action plan under review', () => `#/plans/${data.planId}`, () => ({ org: data.org.MSAH, roles: ['GOVERNMENT_COUNTERPART'] })],
     ['the committees', () => '#/committees', () => ({ org: data.org.MINUSMA, roles: ['LIAISON_OFFICER'] })],
+    ['a committee', () => `#/committees/${data.committeeId}`, () => ({ org: data.org.MINUSMA, roles: ['LIAISON_OFFICER'] })],
     ['the liaison meetings', () => '#/meetings', () => ({ org: data.org.MINUSMA, roles: ['LIAISON_OFFICER'] })],
+    ['a liaison meeting with a concern', () => `#/meetings/${data.meetingId}`, () => ({ org: data.org.MINUSMA, roles: ['LIAISON_OFFICER'] })],
     ['the imports', () => '#/imports', () => ({ org: data.org.MINUSMA, roles: ['LIAISON_OFFICER'] })],
   ];
 
