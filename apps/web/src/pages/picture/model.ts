@@ -48,7 +48,7 @@ export const related = (a: string, b: string): boolean => {
 };
 
 /** The finest place a row was grouped by, if any. */
-export const rowPlace = (row: PictureRow): string | null => row.adm3?.pcode ?? row.adm2?.pcode ?? row.adm1?.pcode ?? row.location?.pcode ?? null;
+export const rowPlace = (row: PictureRow): string | null => row.adm3?.pcode ?? row.adm2?.pcode ?? row.adm1?.pcode ?? null;
 
 /**
  * The overlaps whose deliveries are inside a row: every dimension the row is grouped by agrees (a
