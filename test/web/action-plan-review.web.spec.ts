@@ -36,7 +36,7 @@ describe('action plan review in the browser', () => {
   let planId: string;
 
   /** A page of its own browser context, signed in as one of the plan's people, reading English. */
-  const signedInPage = async (org: string, roles: Array<'LIAISON_OFFICER' | 'GOVERNMENT_COUNTERPART'>, sub: string, hash: string): Promise<Page> => {
+  const signedInPage = async (org: string, roles: Array<'LIAISON_OFFICER' | 'GOVERNMENT_COUNTERPART' | 'AGENCY_OFFICER'>, sub: string, hash: string): Promise<Page> => {
     const opened = await openAs(browser, platform, { org, roles, sub }, hash);
     contexts.push(opened.context);
     pageErrors.push(opened.pageErrors);
@@ -56,7 +56,7 @@ describe('action plan review in the browser', () => {
     await calls.read('{ organizations { id } }', {}, token.gov, last);
 
     planId = (
-      await calls.ok(DRAFT, { title: 'Plan de réponse Ansongo', counterpartId: org.gov, adminCode: 'ML07', periodStart: day(0), periodEnd: day(90) }, token.mission)
+      await calls.ok(DRAFT, { title: 'Plan de réponse Ansongo', counterpartId: org.gov, adminCode: 'ML07', periodStart: day(-30), periodEnd: day(90) }, token.mission)
     ).id;
     await calls.ok(
       ADD,
@@ -70,6 +70,12 @@ describe('action plan review in the browser', () => {
         dueDate: day(30),
         indicator: { name: 'Households reached', unit: 'households', baseline: 0, target: 1200 },
       },
+      token.mission,
+    );
+    // Already late when the plan is reviewed: the page marks it overdue.
+    await calls.ok(
+      ADD,
+      { planId, description: 'Rehabilitate the Ansongo health post', responsibleId: org.mission, sector: 'HEALTH', adminCode: 'ML0701', startDate: day(-20), dueDate: day(-1) },
       token.mission,
     );
     await calls.ok(SUBMIT, { planId }, token.mission);
@@ -91,6 +97,9 @@ describe('action plan review in the browser', () => {
     const status = counterpart.locator('.plan-facts .plan-status');
     await expect(status.textContent()).resolves.toBe('Submitted');
     await counterpart.getByRole('cell', { name: 'Distribute sorghum in Ansongo', exact: true }).waitFor();
+    const late = counterpart.getByRole('row').filter({ hasText: 'Rehabilitate the Ansongo health post' });
+    await expect(late.textContent()).resolves.toContain('⚠ Overdue');
+    expect(await counterpart.getByRole('row').filter({ hasText: 'Distribute sorghum in Ansongo' }).textContent()).not.toContain('Overdue');
     await expectNoSeriousAxeViolations(counterpart);
 
     // A request for changes without a comment is refused before it leaves the page.
@@ -143,7 +152,11 @@ describe('action plan review in the browser', () => {
     const plan = await calls.read(PLAN, { id: planId }, token.gov, last);
     expect(plan).toMatchObject({
       status: 'APPROVED',
-      actions: [{ description: 'Distribute sorghum in Ansongo', indicator: { target: 1500 } }, { description: 'Repair the Tin-Hama borehole' }],
+      actions: [
+        { description: 'Distribute sorghum in Ansongo', indicator: { target: 1500 } },
+        { description: 'Rehabilitate the Ansongo health post' },
+        { description: 'Repair the Tin-Hama borehole' },
+      ],
       reviewComments: [
         { verdict: 'CHANGES_REQUESTED', text: 'Add a WASH action for the Tin-Hama borehole', author: { id: org.gov } },
         { verdict: 'APPROVED', text: 'Approved for the first quarter', author: { id: org.gov } },
@@ -151,7 +164,24 @@ describe('action plan review in the browser', () => {
     });
   });
 
-  it('shows the lead no review buttons and the counterpart no editing, and the server refuses the lead an approval', async () => {
+  it('lets the responsible organisation report progress on its action of the approved plan, and only on its own', async () => {
+    const wfp = await signedInPage(org.wfp, ['AGENCY_OFFICER'], 'wfp-gao', `#/plans/${planId}`);
+    await wfp.locator('.plan-facts .plan-status', { hasText: 'Approved' }).waitFor();
+    await wfp.getByText('Report progress on “Distribute sorghum in Ansongo”').click();
+    const report = wfp.locator('details', { hasText: 'Report progress on “Distribute sorghum in Ansongo”' });
+    await report.getByLabel('New status').selectOption('IN_PROGRESS');
+    await report.getByLabel('Actual value (households)').fill('300');
+    await report.getByLabel('Note').fill('First round done in Tin-Hama');
+    await report.getByRole('button', { name: 'Report progress' }).click();
+    await report.getByRole('status').filter({ hasText: 'Progress reported.' }).waitFor();
+    const row = wfp.getByRole('row').filter({ hasText: 'Distribute sorghum in Ansongo' });
+    await row.filter({ hasText: 'actual 300' }).filter({ hasText: 'In progress' }).filter({ hasText: 'First round done in Tin-Hama' }).waitFor();
+    // The mission's health post is not WFP's to report on.
+    expect(await wfp.getByText('Report progress on “Rehabilitate the Ansongo health post”').count()).toBe(0);
+    await expectNoSeriousAxeViolations(wfp);
+  });
+
+  it('shows the lead no review buttons, and the server refuses the lead an approval', async () => {
     const lead = await signedInPage(org.mission, ['LIAISON_OFFICER'], 'minusma-liaison', `#/plans/${planId}`);
     await lead.getByRole('heading', { level: 1, name: 'Plan de réponse Ansongo' }).waitFor();
     await lead.getByRole('button', { name: 'Close plan' }).waitFor();
