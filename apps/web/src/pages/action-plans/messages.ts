@@ -13,7 +13,7 @@ const messages = {
     verdict: { CHANGES_REQUESTED: 'Changes requested', APPROVED: 'Approved' },
     back: 'All action plans',
     notFound: 'This action plan does not exist or you may not read it.',
-    plan: { lead: 'Lead organisation', counterpart: 'Government counterpart', area: 'Area', period: 'Period', status: 'Status', submittedAt: 'Last submitted', approvedAt: 'Approved', version: 'Version', everywhere: 'Whole country' },
+    plan: { lead: 'Lead organisation', counterpart: 'Government counterpart', area: 'Area', period: 'Period', status: 'Status', submittedAt: 'Last submitted', approvedAt: 'Approved', version: 'Version', everywhere: 'No area set' },
     actions: {
       heading: 'Actions',
       none: 'No actions yet.',
@@ -87,7 +87,7 @@ const messages = {
     verdict: { CHANGES_REQUESTED: 'Modifications demandées', APPROVED: 'Approuvé' },
     back: 'Tous les plans d’action',
     notFound: 'Ce plan d’action n’existe pas ou vous ne pouvez pas le lire.',
-    plan: { lead: 'Organisation chef de file', counterpart: 'Contrepartie gouvernementale', area: 'Zone', period: 'Période', status: 'Statut', submittedAt: 'Dernière soumission', approvedAt: 'Approuvé le', version: 'Version', everywhere: 'Tout le pays' },
+    plan: { lead: 'Organisation chef de file', counterpart: 'Contrepartie gouvernementale', area: 'Zone', period: 'Période', status: 'Statut', submittedAt: 'Dernière soumission', approvedAt: 'Approuvé le', version: 'Version', everywhere: 'Aucune zone indiquée' },
     actions: {
       heading: 'Actions',
       none: 'Aucune action pour l’instant.',
