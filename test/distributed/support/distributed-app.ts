@@ -8,6 +8,7 @@ import { allProjections, ExchangeQueries, READ_MODEL_ENTITIES } from '@coord/rea
 import { PUB_SUB, READ_MODEL_DATA_SOURCE } from '@coord/runtime';
 import { ProjectionRunner } from '@coord/read-model';
 import { signDevToken } from '@coord/auth';
+import { letIdempotentProducersRunOnKafkaMock } from '@coord/test-support';
 import { TEST_SECRET } from '../../support/platform';
 
 /**
@@ -98,6 +99,8 @@ export const openDistributedApp = async (options: DistributedAppOptions): Promis
       synchronize: false,
     }).initialize();
     opened.push({ close: () => dataSource.destroy() });
+    // The production producer (idempotent) on the mock cluster needs the test-only shim (TOOLCHAIN.md).
+    letIdempotentProducersRunOnKafkaMock();
     const bus = new KafkaEventBus({ brokers: options.brokers, clientId: 'coordination-tests' });
     opened.push(bus);
     const presence = new KafkaPubSub({ brokers: options.brokers, instanceId: `tests-${process.pid}-${Date.now().toString(36)}` });

@@ -107,6 +107,7 @@ export class KafkaPubSub extends PubSub {
   private readonly localCounts = new Map<string, number>();
   /** trigger → instance → its subscribers, as the instances announced them. */
   private readonly remoteCounts = new Map<string, Map<string, number>>();
+  private presenceQueue: Promise<void> = Promise.resolve();
   private producer: Promise<Producer> | null = null;
   private consumer: Consumer | null = null;
   private loop: Promise<void> | null = null;
@@ -178,11 +179,19 @@ export class KafkaPubSub extends PubSub {
     return total;
   }
 
-  private async announcePresence(trigger: string): Promise<void> {
-    if (this.closed) return;
-    const count = this.localCounts.get(trigger) ?? 0;
-    // A subscription works locally without it; only the other instances' view of it lags.
-    await this.send(trigger, 'presence', JSON.stringify({ trigger, count })).catch((error: unknown) => this.onError(error));
+  /**
+   * Announcements go out one after the other, each with the count as it is when it is sent: sent
+   * concurrently, an older count could land after a newer one and stay as the last word.
+   */
+  private announcePresence(trigger: string): Promise<void> {
+    const announced = this.presenceQueue.then(async () => {
+      if (this.closed) return;
+      const count = this.localCounts.get(trigger) ?? 0;
+      // A subscription works locally without it; only the other instances' view of it lags.
+      await this.send(trigger, 'presence', JSON.stringify({ trigger, count })).catch((error: unknown) => this.onError(error));
+    });
+    this.presenceQueue = announced;
+    return announced;
   }
 
   private async send(trigger: string, kind: 'change' | 'presence', value: string): Promise<void> {
@@ -206,6 +215,7 @@ export class KafkaPubSub extends PubSub {
   async close(): Promise<void> {
     if (this.closed) return;
     // Goodbye: the other instances stop counting this one's subscribers.
+    await this.presenceQueue;
     await Promise.all([...this.localCounts].filter(([, count]) => count > 0).map(([trigger]) =>
       this.send(trigger, 'presence', JSON.stringify({ trigger, count: 0 })).catch(() => undefined),
     ));
