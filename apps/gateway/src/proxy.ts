@@ -19,7 +19,9 @@ export const proxyHttp = (target: string, req: IncomingMessage, res: ServerRespo
   const url = new URL(req.url ?? '/', target);
   const upstream = request(
     url,
-    { method: req.method, headers: { ...forwardedHeaders(req.headers), host: url.host } },
+    // A fresh connection per request: a kept-alive socket that the service closes just as it is
+    // reused fails the request (ECONNRESET), and a proxied POST cannot be retried safely.
+    { method: req.method, headers: { ...forwardedHeaders(req.headers), host: url.host }, agent: false },
     (answer) => {
       const headers = forwardedHeaders(answer.headers);
       res.writeHead(answer.statusCode ?? 502, headers);
