@@ -2,7 +2,7 @@
 // `npm start` serves the dashboard from apps/web/dist: build it when it is missing or older than its
 // sources, so a fresh clone needs only `npm ci` and `npm start`.
 const { existsSync, readdirSync, statSync } = require('node:fs');
-const { join } = require('node:path');
+const { dirname, join } = require('node:path');
 const { spawnSync } = require('node:child_process');
 
 const webRoot = join(__dirname, '..', 'apps', 'web');
@@ -17,7 +17,11 @@ const newestChange = (path) => {
 const sources = ['src', 'public', 'index.html', 'vite.config.ts'].map((entry) => join(webRoot, entry)).filter(existsSync);
 const stale = !existsSync(builtPage) || Math.max(...sources.map(newestChange)) > statSync(builtPage).mtimeMs;
 if (stale || process.argv.includes('--force')) {
-  const vite = require.resolve('vite/bin/vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn', '-c', join(webRoot, 'vite.config.ts')], { stdio: 'inherit' });
+  // vite's package exports hide bin/, so find it beside its package.json.
+  const vite = join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
+  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn', '-c', join(webRoot, 'vite.config.ts')], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   process.exit(result.status ?? 1);
 }
