@@ -1,5 +1,5 @@
 import { FormEvent, useState } from 'react';
-import { useQuery } from 'urql';
+import { useQuery, useSubscription } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { PageProps } from '../../app/page-props';
 import { href, navigate } from '../../app/router';
@@ -8,6 +8,7 @@ import {
   AssignFollowUpDocument,
   CancelLiaisonMeetingDocument,
   CompleteFollowUpDocument,
+  EarlyWarningDocument,
   LiaisonMeetingDocument,
   LiaisonMeetingsDocument,
   OrganizationsDocument,
@@ -427,7 +428,12 @@ const ConcernCard = ({ meeting, concern, isHost }: { meeting: Meeting; concern: 
 const MeetingPage = ({ id }: { id: string }) => {
   const { t } = useTranslation('meetings');
   const { session, hasRole } = useSession();
-  const [result] = useQuery({ query: LiaisonMeetingDocument, variables: { id } });
+  const [result, reexecute] = useQuery({ query: LiaisonMeetingDocument, variables: { id } });
+  // A critical concern raised at this meeting from another browser: read the meeting again.
+  useSubscription({ query: EarlyWarningDocument, variables: {} }, (_previous: unknown, data) => {
+    if (data.earlyWarning.meetingId === id) reexecute({ requestPolicy: 'network-only' });
+    return null;
+  });
   if (result.error) return <ErrorMessage message={describeError(result.error)} />;
   if (!result.data) return <p role="status">{t('translation:app.loading')}</p>;
   const meeting = result.data.liaisonMeeting;
