@@ -61,15 +61,24 @@ const main = async () => {
       await page.screenshot({ path: join(OUT, 'sign-in.png') });
       await context.close();
     }
+    const failed: string[] = [];
     for (const shot of SHOTS(data)) {
       const { page, context } = await openAs(browser, platform, shot.user(data), shot.hash, { language: shot.language });
-      await page.locator('main h1').first().waitFor();
-      await page.waitForFunction(`![...document.querySelectorAll('[role="status"]')].some((node) => /Loading|Chargement/.test(node.textContent ?? ''))`);
-      await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => undefined);
-      await page.screenshot({ path: join(OUT, shot.file), fullPage: shot.fullPage ?? false });
-      console.log(`wrote ${join(OUT, shot.file)}`);
-      await context.close();
+      try {
+        // Generous waits: on a loaded machine a page can take a while; one slow page must not cost the others.
+        await page.locator('main h1').first().waitFor({ timeout: 60_000 });
+        await page.waitForFunction(`![...document.querySelectorAll('[role="status"]')].some((node) => /Loading|Chargement/.test(node.textContent ?? ''))`, undefined, { timeout: 60_000 });
+        await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => undefined);
+        await page.screenshot({ path: join(OUT, shot.file), fullPage: shot.fullPage ?? false });
+        console.log(`wrote ${join(OUT, shot.file)}`);
+      } catch (error) {
+        failed.push(shot.file);
+        console.error(`${shot.file} (${shot.hash}) failed:`, error instanceof Error ? error.message.split('\n')[0] : error);
+      } finally {
+        await context.close();
+      }
     }
+    if (failed.length > 0) throw new Error(`no screenshot for ${failed.join(', ')}`);
   } finally {
     await browser.close();
     await platform.stop();
