@@ -2,8 +2,16 @@ import { composeServices } from '@apollo/composition';
 import { Supergraph } from '@apollo/federation-internals';
 import { buildSchema, isObjectType, lexicographicSortSchema, parse, printSchema } from 'graphql';
 import { baseTypeDefs, READ_MODEL_SUBGRAPH } from '@coord/runtime';
-import { contextTypeDefs } from '../../platform/src/served-type-defs';
+import { actionPlansTypeDefs } from '@coord/action-plans-feature';
+import { aidDeliveriesTypeDefs } from '@coord/aid-deliveries-feature';
+import { liaisonTypeDefs } from '@coord/liaison-feature';
+import { pictureTypeDefs } from '@coord/picture-feature';
+import { planningTypeDefs } from '@coord/planning-feature';
+import { referenceDataTypeDefs } from '@coord/reference-data';
 import { subgraphs } from './subgraphs';
+
+/** What the all-in-one platform serves after the base (apps/platform/src/served-type-defs.ts; apps cannot import apps). */
+const contextTypeDefs = [referenceDataTypeDefs, aidDeliveriesTypeDefs, planningTypeDefs, liaisonTypeDefs, actionPlansTypeDefs, pictureTypeDefs];
 
 const sorted = (sdl: string) => printSchema(lexicographicSortSchema(buildSchema(sdl)));
 
