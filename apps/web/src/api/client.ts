@@ -25,7 +25,7 @@ const embedded = () => null;
 const valueTypes = [
   'Payload', 'PictureRow', 'Gap', 'Overlap', 'HistoryEntry', 'Item', 'People', 'Indicator', 'Stakeholder',
   'ActionItem', 'PageInfo', 'AidDeliveryConnection', 'ReviewComment', 'ProgressReport', 'ActionPlanChange',
-  'DeliveryItem', 'PeopleReached',
+  'DeliveryItem', 'PeopleReached', 'FieldChange',
 ];
 
 export const createApiClient = (token: string | null, onUnauthenticated: () => void): Client => {
