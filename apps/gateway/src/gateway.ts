@@ -1,7 +1,7 @@
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { NextFunction, Request, Response } from 'express';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
@@ -216,7 +216,8 @@ export const startGateway = async (config: GatewayConfig, logger: Logger): Promi
         gateway,
         introspection: true,
         includeStacktraceInErrorResponses: false,
-        plugins: [authenticationPlugin(), ApolloServerPluginCacheControlDisabled()],
+        // No landing page, as the platform serves none (CONTRACT.md: a sandbox in development only).
+        plugins: [authenticationPlugin(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()],
         formatError: formatError(logger),
       });
       try {
