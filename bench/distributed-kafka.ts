@@ -62,8 +62,8 @@ const measureLatency = async (cleanup: CleanupStack) => {
   cleanup.add('client', () => client.close());
 
   const admin = bearer(await signDevToken(TEST_SECRET, { sub: 'admin', org: 'platform-admins', roles: ['ADMIN'] }));
-  const register = async (name: string, acronym: string, type: string) =>
-    data(await client.request(REGISTER, { input: { name, acronym, type } }, admin), `register ${acronym}`).registerOrganization as {
+  const register = async (name: string, acronym: string, kind: string) =>
+    data(await client.request(REGISTER, { input: { name, acronym, kind } }, admin), `register ${acronym}`).registerOrganization as {
       id: string;
       position: string;
     };

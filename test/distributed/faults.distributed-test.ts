@@ -65,8 +65,8 @@ describe('the distributed shape under faults', () => {
     shape = await startFaultShape({ [FAULT_KILL_BEFORE_PUBLISH]: 'DeliveryCancelled', [FAULT_ONCE_FILE]: join(onceDir, 'fired') });
     const gateway = shape.platform.url;
     admin = await signDevToken(TEST_SECRET, { sub: 'admin', org: 'platform-admins', roles: ['ADMIN'] });
-    const register = async (name: string, acronym: string, type: string) =>
-      mustSucceed(await post<{ registerOrganization: { id: string } }>(gateway, REGISTER, { input: { name, acronym, type } }, admin), `register ${acronym}`)
+    const register = async (name: string, acronym: string, kind: string) =>
+      mustSucceed(await post<{ registerOrganization: { id: string } }>(gateway, REGISTER, { input: { name, acronym, kind } }, admin), `register ${acronym}`)
         .registerOrganization.id;
     const agency = await register('World Food Programme', 'WFP', 'UN_AGENCY');
     const partner = await register('Association Malienne pour la Survie au Sahel', 'AMSS', 'NGO');
