@@ -1,8 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import { EVENT_STORE, EventStore } from '@coord/event-store';
 import { parsePosition } from '@coord/kernel';
 import { ProjectionRunner } from '@coord/read-model';
+import type { ServiceRole } from '../config/service-role';
+import { SERVICE_ROLE } from '../infrastructure/tokens';
 
 /** Prometheus metrics (`GET /metrics`): commands by type and outcome, projection lag. */
 @Injectable()
@@ -18,8 +20,11 @@ export class MetricsService {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly runner: ProjectionRunner,
+    @Optional() @Inject(SERVICE_ROLE) role?: ServiceRole,
   ) {
     collectDefaultMetrics({ register: this.registry });
+    // A context service projects nothing: a lag of its idle runner would be a figure about nothing.
+    if (role?.kind === 'context') return;
     const lag = () => this.projectionLag();
     new Gauge({
       name: 'coordination_projection_lag_events',
