@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { closeBrowsers, ensureWebBuilt, expectNoSeriousAxeViolations, launchBrowser, openAs, SignedInPage, signInThroughUi } from '../support/browser';
+import { closeBrowsers, ensureWebBuilt, expectNoSeriousAxeViolations, launchBrowser, openAs, SignedInPage, signInThroughUi, tokenFor } from '../support/browser';
 import { eventually, startTestPlatform, TestPlatform } from '../support/platform';
 
 const REGISTER = `mutation ($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id position } }`;
@@ -134,5 +134,29 @@ describe('deliveries in the dashboard: an agency records a delivery, another org
 
     expect(officerErrors).toEqual([]);
     expect(focalPoint.pageErrors).toEqual([]);
+  });
+
+  it('signs in with a pasted bearer token (as with OpenID Connect), refuses an unreadable one, and offers planning only to agency officers', async () => {
+    const context = await communityBrowser.newContext({ locale: 'en-GB' });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${platform.url}/#/deliveries`);
+      await page.getByLabel('Bearer token', { exact: true }).fill('not-a-token');
+      await page.getByRole('button', { name: 'Use this token' }).click();
+      const refusal = page.getByRole('alert');
+      await refusal.waitFor();
+      expect(await refusal.textContent()).toBe('This token cannot be read, names no organisation or roles, or has expired.');
+
+      await page.getByLabel('Bearer token', { exact: true }).fill(await tokenFor({ org: community.id, roles: ['COMMUNITY_FOCAL_POINT'], name: 'Mariam' }));
+      await page.getByRole('button', { name: 'Use this token' }).click();
+      await page.getByRole('heading', { name: 'Aid deliveries', level: 1 }).waitFor();
+      await page.getByRole('status').filter({ hasText: /deliver(y|ies)/ }).waitFor();
+      // A community focal point logs no deliveries: no way in to the planning form.
+      expect(await page.getByRole('link', { name: 'Plan a delivery' }).count()).toBe(0);
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -141,11 +141,10 @@ const TokenSignIn = () => {
     <form className="card" onSubmit={submit} aria-labelledby="token-sign-in-title">
       <h2 id="token-sign-in-title">{t('tokenTitle')}</h2>
       <p className="muted">{t('tokenNote')}</p>
-      <div className="form-row">
-        <label htmlFor="sign-in-token" className="wide">
-          {t('token')}
-          <textarea id="sign-in-token" required rows={3} spellCheck={false} autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
-        </label>
+      {/* The label beside the field, not around it: its name must not grow with the pasted token. */}
+      <div className="token-field">
+        <label htmlFor="sign-in-token">{t('token')}</label>
+        <textarea id="sign-in-token" required rows={3} spellCheck={false} autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
       </div>
       {error && (
         <p className="alert error" role="alert">
