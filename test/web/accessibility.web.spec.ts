@@ -71,4 +71,21 @@ describe('accessibility of the dashboard (axe-core: no serious or critical viola
       await context.close();
     }
   });
+
+  it('a delivery page in French: its own words, not message keys', async () => {
+    const { page, context, pageErrors } = await openAs(browser, platform, { org: data.org.AFG, roles: ['COMMUNITY_FOCAL_POINT'] }, `#/deliveries/${data.deliveredDeliveryId}`, { language: 'fr' });
+    try {
+      await settle(page);
+      await page.getByRole('button', { name: 'Confirmer la réception' }).waitFor();
+      const text = (await page.locator('main').textContent()) ?? '';
+      expect(text).toContain('Historique');
+      expect(text).toContain('Livraison enregistrée');
+      // A missing translation shows as its key (`status.DELIVERED`, `event.DeliveryRecorded`).
+      expect(text).not.toMatch(/\b(status|sector|event|field|reason|action)\.[A-Za-z_]+/);
+      await expectNoSeriousAxeViolations(page, 'a delivery page in French');
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
