@@ -99,6 +99,24 @@ describeWithPostgres('development sign-in outside the embedded default', () => {
   });
 });
 
+describe('development sign-in with OpenID Connect configured (embedded storage, AUTH_JWKS_URL)', () => {
+  let platform: TestPlatform;
+
+  beforeAll(async () => {
+    // The JWKS is fetched only when a token is verified; none is here.
+    platform = await startTestPlatform({ AUTH_JWKS_URL: 'http://127.0.0.1:9/jwks.json', AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: 'coordination' });
+  });
+
+  afterAll(() => platform?.close());
+
+  it('is not there: tokens come from the identity provider, not from this server', async () => {
+    expect((await fetch(`${platform.url}/auth/dev/organizations`)).status).toBe(404);
+    const token = await post(platform, '/auth/dev/token', { organizationId: 'mission-hq', roles: ['ADMIN'] });
+    expect(token.status).toBe(404);
+    expect((await json(token)).error.code).toBe('NOT_FOUND');
+  });
+});
+
 describe('the dashboard served at /', () => {
   let platform: TestPlatform;
   let distDir: string;
