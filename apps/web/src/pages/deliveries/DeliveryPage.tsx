@@ -9,6 +9,7 @@ import {
   CorrectDeliveryDocument,
   DeliveryChangedDocument,
   DeliveryDocument,
+  DeliveryOrganizationsDocument,
   DispatchDeliveryDocument,
   RecordDeliveryDocument,
   ReportDeliveryFailedDocument,
@@ -91,7 +92,12 @@ const ItemsTable = ({ items, caption }: { items: Delivery['items']; caption: str
 };
 
 /** One history entry's data in words: what it set, or for a correction what it changed from what. */
-const HistoryData = ({ entry }: { entry: HistoryEntry }) => {
+type OrganizationNames = ReadonlyMap<string, string>;
+
+/** Fields of the events that hold an organisation's id: shown by name when the organisation is known. */
+const ORGANIZATION_FIELDS = new Set(['implementingPartnerId', 'agencyId', 'confirmedBy']);
+
+const HistoryData = ({ entry, organizations }: { entry: HistoryEntry; organizations: OrganizationNames }) => {
   const { t } = useTranslation(NAMESPACE);
   let data: Record<string, unknown>;
   try {
@@ -108,6 +114,7 @@ const HistoryData = ({ entry }: { entry: HistoryEntry }) => {
       const people = value as Record<string, number>;
       return (['women', 'men', 'girls', 'boys'] as const).map((group) => `${t(group)} ${formatNumber(people[group])}`).join(', ');
     }
+    if (ORGANIZATION_FIELDS.has(field) && typeof value === 'string') return organizations.get(value) ?? value;
     if (field === 'sector') return t(`sector.${String(value)}`);
     if (field === 'reason' && FAILURE_REASONS.includes(value as FailureReason)) return t(`reason.${String(value)}`);
     if (field === 'plannedDate') return formatDate(String(value));
@@ -147,6 +154,8 @@ const HistoryData = ({ entry }: { entry: HistoryEntry }) => {
 
 const Timeline = ({ history }: { history: DeliveryQuery['history'] }) => {
   const { t } = useTranslation(NAMESPACE);
+  const [organizationsResult] = useQuery({ query: DeliveryOrganizationsDocument });
+  const organizations: OrganizationNames = new Map((organizationsResult.data?.organizations ?? []).map((organization) => [organization.id, organizationLabel(organization)]));
   if (history.length === 0) return <p>{t('historyEmpty')}</p>;
   return (
     <ol className="timeline">
@@ -157,7 +166,7 @@ const Timeline = ({ history }: { history: DeliveryQuery['history'] }) => {
             <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt)}</time> · {t('by', { actor: entry.actor, organization: organizationLabel(entry.organization) })} ·{' '}
             {t('version', { version: entry.version })}
           </p>
-          <HistoryData entry={entry} />
+          <HistoryData entry={entry} organizations={organizations} />
         </li>
       ))}
     </ol>
