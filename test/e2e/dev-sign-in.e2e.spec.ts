@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,18 @@ import { startTestPlatform, TestPlatform } from '../support/platform';
 const REGISTER = `mutation ($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id position } }`;
 
 const json = async (response: Response): Promise<any> => response.json();
+
+/** A request whose answer is read as raw bytes (no automatic decompression). */
+const rawGet = (url: string, options: { method?: string; headers: Record<string, string>; body?: string }) =>
+  new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+    const outgoing = httpRequest(url, { method: options.method ?? 'GET', headers: options.headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+    });
+    outgoing.on('error', reject);
+    outgoing.end(options.body);
+  });
 
 const post = (platform: TestPlatform, path: string, body: unknown) =>
   fetch(`${platform.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -153,16 +166,8 @@ describe('the dashboard served at /', () => {
     const again = await fetch(`${platform.url}/`, { headers: { 'if-none-match': etag } });
     expect(again.status).toBe(304);
 
-    const { request } = await import('node:http');
-    const raw = await new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
-      request(`${platform.url}${asset}`, { headers: { 'accept-encoding': 'gzip' } }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk) => chunks.push(chunk));
-        response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
-      })
-        .on('error', reject)
-        .end();
-    });
+    // Node's fetch would decompress on its own: read the bytes as they travel.
+    const raw = await rawGet(`${platform.url}${asset}`, { headers: { 'accept-encoding': 'gzip' } });
     expect(raw.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(raw.headers['content-type']).toMatch(/^text\/javascript/);
     expect(raw.headers['content-encoding']).toBe('gzip');
@@ -179,6 +184,18 @@ describe('the dashboard served at /', () => {
     expect((await fetch(`${platform.url}/health/live`)).status).toBe(200);
     expect(await (await fetch(`${platform.url}/metrics`)).text()).toContain('# HELP');
     expect((await fetch(`${platform.url}/auth/dev/organizations`)).headers.get('content-type')).toMatch(/json/);
+  });
+
+  it('compresses large GraphQL answers for clients that accept it', async () => {
+    const token = await platform.token('mission', ['ADMIN']);
+    const response = await rawGet(`${platform.url}/graphql`, {
+      method: 'POST',
+      headers: { 'accept-encoding': 'gzip', 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ locations(level: 1) { pcode name } }' }),
+    });
+    expect(response.headers['content-encoding']).toBe('gzip');
+    const answer = JSON.parse(gunzipSync(response.body).toString('utf8'));
+    expect(answer.data.locations.length).toBeGreaterThan(100);
   });
 
   it('neither falls back to index.html for unknown paths nor leaves the build directory', async () => {

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import compression from 'compression';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createLogger, loadPlatformConfig, mountWebDashboard, PinoNestLogger, PlatformConfig } from '@coord/runtime';
@@ -12,6 +13,9 @@ export const startPlatform = async (config: PlatformConfig = loadPlatformConfig(
     bufferLogs: false,
   });
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '50mb' });
+  // GraphQL answers (a 3W matrix, a page of deliveries) are JSON that shrinks 5–10×: on a 400 kbit/s
+  // link that is most of their time. The dashboard's files come compressed already and pass as they are.
+  app.use(compression({ threshold: 1024 }));
   // The dashboard at `/` (apps/web/dist); WEB_DIST_DIR points elsewhere, e.g. in an image.
   mountWebDashboard(app, process.env.WEB_DIST_DIR ? { distDir: process.env.WEB_DIST_DIR } : {});
   app.enableShutdownHooks();
