@@ -12,6 +12,7 @@ describe('deliveries in the dashboard: an agency records a delivery, another org
   let agencyBrowser: Browser;
   let communityBrowser: Browser;
   let community: { id: string };
+  let agencyId: string;
 
   beforeAll(async () => {
     ensureWebBuilt();
@@ -22,7 +23,7 @@ describe('deliveries in the dashboard: an agency records a delivery, another org
       expect(result.errors).toBeUndefined();
       return result.data.registerOrganization as { id: string; position: string };
     };
-    await register({ name: 'World Food Programme', acronym: 'WFP', kind: 'UN_AGENCY' });
+    agencyId = (await register({ name: 'World Food Programme', acronym: 'WFP', kind: 'UN_AGENCY' })).id;
     community = await register({ name: 'Association des femmes de Gao', acronym: 'AFG', kind: 'COMMUNITY' });
     // The sign-in page's picker reads the read model.
     await eventually(async () => {
@@ -155,6 +156,27 @@ describe('deliveries in the dashboard: an agency records a delivery, another org
       expect(await page.getByRole('link', { name: 'Plan a delivery' }).count()).toBe(0);
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keeps an open list live: a delivery planned elsewhere appears without a reload', async () => {
+    const { page, context, pageErrors } = await openAs(communityBrowser, platform, { org: community.id, roles: ['COMMUNITY_FOCAL_POINT'] }, '#/deliveries');
+    try {
+      const count = page.getByRole('status').filter({ hasText: /deliver(y|ies)/ });
+      await count.waitFor();
+      const before = Number(/(\d+) deliver/.exec((await count.textContent()) ?? '')?.[1]);
+      const officer = await platform.token(agencyId, ['AGENCY_OFFICER']);
+      const planned = await platform.graphql(
+        `mutation ($input: PlanDeliveryInput!) { planDelivery(input: $input) { id } }`,
+        { input: { sector: 'WASH', items: [{ commodity: 'Hygiene kit', quantity: 300, unit: 'kit' }], adminCode: 'ML0702', plannedDate: '2026-04-02', targetedBeneficiaries: 900 } },
+        { token: officer },
+      );
+      expect(planned.errors).toBeUndefined();
+      await page.getByRole('status').filter({ hasText: `${before + 1} deliveries` }).waitFor();
+      expect(await page.locator('tbody tr', { hasText: 'Water, sanitation and hygiene' }).count()).toBe(1);
+      expect(pageErrors).toEqual([]);
     } finally {
       await context.close();
     }
