@@ -132,6 +132,11 @@ describe('deliveries in the dashboard: an agency records a delivery, another org
     const rows = officer.locator('tbody tr');
     expect(await rows.count()).toBe(1);
     expect(await rows.first().textContent()).toContain('Confirmed');
+    // The filter is in the address: a reload (or a shared link) shows the same list.
+    expect(officer.url()).toContain('#/deliveries?status=CONFIRMED');
+    await officer.reload();
+    await officer.getByRole('status').filter({ hasText: '1 delivery' }).waitFor();
+    expect(await officer.getByLabel('Status').inputValue()).toBe('CONFIRMED');
 
     expect(officerErrors).toEqual([]);
     expect(focalPoint.pageErrors).toEqual([]);

@@ -1,7 +1,7 @@
-import { FormEvent, useMemo, useState } from 'react';
+import { FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useSubscription } from 'urql';
-import { href } from '../../app/router';
+import { href, Route } from '../../app/router';
 import { useSession } from '../../auth/session';
 import {
   DeliveriesDocument,
@@ -27,6 +27,28 @@ interface FilterDraft {
 
 const EMPTY: FilterDraft = { status: '', sector: '', adminCode: '', organizationId: '', from: '', to: '' };
 
+const FIELDS = ['status', 'sector', 'adminCode', 'organizationId', 'from', 'to'] as const;
+
+/** Filters live in the address (`#/deliveries?status=DELIVERED&adminCode=ML07`): a filtered list can be bookmarked or shared. */
+const fromParams = (params: URLSearchParams): FilterDraft => {
+  const status = params.get('status') ?? '';
+  const sector = params.get('sector') ?? '';
+  return {
+    status: (STATUSES as readonly string[]).includes(status) ? (status as DeliveryStatus) : '',
+    sector: (SECTORS as readonly string[]).includes(sector) ? (sector as Sector) : '',
+    adminCode: params.get('adminCode') ?? '',
+    organizationId: params.get('organizationId') ?? '',
+    from: params.get('from') ?? '',
+    to: params.get('to') ?? '',
+  };
+};
+
+const showFilters = (draft: FilterDraft) => {
+  const query = new URLSearchParams();
+  for (const field of FIELDS) if (draft[field].trim()) query.set(field, draft[field].trim());
+  location.hash = query.size ? `${href('deliveries')}?${query}` : href('deliveries');
+};
+
 const toFilter = (draft: FilterDraft): PictureFilter => ({
   ...(draft.status ? { status: [draft.status] } : {}),
   ...(draft.sector ? { sector: draft.sector } : {}),
@@ -36,13 +58,19 @@ const toFilter = (draft: FilterDraft): PictureFilter => ({
   ...(draft.to ? { to: draft.to } : {}),
 });
 
-export const DeliveryList = () => {
+export const DeliveryList = ({ route }: { route: Route }) => {
   const { t } = useTranslation(NAMESPACE);
   const { hasRole } = useSession();
-  const [draft, setDraft] = useState<FilterDraft>(EMPTY);
-  const [applied, setApplied] = useState<FilterDraft>(EMPTY);
+  const paramsKey = route.params.toString();
+  const applied = useMemo(() => fromParams(new URLSearchParams(paramsKey)), [paramsKey]);
+  const [draft, setDraft] = useState<FilterDraft>(applied);
   // Cursors of the pages before this one: "previous" pops, "next" pushes the current end cursor.
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  // New filters (applied here, or back/forward in the browser): the form shows them, paging restarts.
+  useEffect(() => {
+    setDraft(applied);
+    setCursors([null]);
+  }, [applied]);
   const after = cursors[cursors.length - 1];
   const filter = useMemo(() => toFilter(applied), [applied]);
   const [{ data, fetching, error }, reexecute] = useQuery({ query: DeliveriesDocument, variables: { filter, first: PAGE_SIZE, after } });
@@ -55,13 +83,11 @@ export const DeliveryList = () => {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setApplied(draft);
-    setCursors([null]);
+    showFilters(draft);
   };
   const clear = () => {
     setDraft(EMPTY);
-    setApplied(EMPTY);
-    setCursors([null]);
+    showFilters(EMPTY);
   };
   const set = (patch: Partial<FilterDraft>) => setDraft((current) => ({ ...current, ...patch }));
   const connection = data?.aidDeliveries;

@@ -10,6 +10,6 @@ const Page = ({ route }: PageProps) => {
   const [, id] = route.segments;
   if (id === 'new') return <PlanDeliveryForm />;
   if (id) return <DeliveryPage key={id} id={id} />;
-  return <DeliveryList />;
+  return <DeliveryList route={route} />;
 };
 export default Page;
