@@ -93,6 +93,11 @@ describe('deliveries in the dashboard: an agency records a delivery, another org
     expect(await refusal.textContent()).toContain('a correction must change at least one fact');
     await fact(officer, 'Status').filter({ hasText: 'Delivered' }).waitFor();
     await expectNoSeriousAxeViolations(officer, 'a delivery page with the correction form open');
+    // The same form with a fact changed is a correction: recorded, with its reason, in the history.
+    await officer.getByLabel('Boys', { exact: true }).fill('145');
+    await officer.getByRole('button', { name: 'Save the correction' }).click();
+    await officer.getByRole('status').filter({ hasText: 'Done: Correct.' }).waitFor();
+    await fact(officer, 'People reached').filter({ hasText: '605: Women 180, Men 120, Girls 160, Boys 145' }).waitFor();
 
     // A community focal point of another organisation opens the same delivery in a second browser.
     const focalPoint: SignedInPage = await openAs(
@@ -115,13 +120,16 @@ describe('deliveries in the dashboard: an agency records a delivery, another org
       const timeline = page.locator('ol.timeline > li');
       await timeline.filter({ hasText: 'Receipt confirmed' }).waitFor();
       const entries = await timeline.allTextContents();
-      expect(entries).toHaveLength(4);
+      expect(entries).toHaveLength(5);
       expect(entries[0]).toMatch(/^Planned.*WFP — World Food Programme/);
       expect(entries[1]).toMatch(/^Dispatched.*WFP — World Food Programme/);
       expect(entries[2]).toMatch(/^Delivery recorded.*Awa Maïga|^Delivery recorded.*WFP — World Food Programme/);
       expect(entries[2]).toContain('Women 180, Men 120, Girls 160, Boys 140');
       expect(entries[2]).toContain('Sorghum 18.5 t');
-      expect(entries[3]).toMatch(/^Receipt confirmed.*AFG — Association des femmes de Gao/);
+      expect(entries[3]).toMatch(/^Corrected.*WFP — World Food Programme/);
+      expect(entries[3]).toContain('Checked the waybill');
+      expect(entries[3]).toContain('Women 180, Men 120, Girls 160, Boys 140 → Women 180, Men 120, Girls 160, Boys 145');
+      expect(entries[4]).toMatch(/^Receipt confirmed.*AFG — Association des femmes de Gao/);
     }
 
     // The list shows it among the confirmed ones.

@@ -218,6 +218,8 @@ const Actions = ({ delivery, session, outcome, setOutcome }: { delivery: Deliver
   const [reason, setReason] = useState('');
   const [targeted, setTargeted] = useState(String(delivery.targetedBeneficiaries));
   const [correctedPeople, setCorrectedPeople] = useState<PeopleDraft | null>(null);
+  const [destination, setDestination] = useState(delivery.destination.pcode);
+  const [correctedDelivered, setCorrectedDelivered] = useState<ItemDraft[] | null>(null);
 
   const actions = legalActions(delivery, session);
   const base = { deliveryId: delivery.id, expectedVersion: delivery.version };
@@ -244,6 +246,8 @@ const Actions = ({ delivery, session, outcome, setOutcome }: { delivery: Deliver
     setOpen(action);
     if (action === 'correct') {
       setTargeted(String(delivery.targetedBeneficiaries));
+      setDestination(delivery.destination.pcode);
+      setCorrectedDelivered(delivery.deliveredItems ? itemsDraft(delivery.deliveredItems) : null);
       const reached = delivery.reached;
       setCorrectedPeople(
         reached && !reached.breakdownRedacted && (delivery.status === 'DELIVERED' || delivery.status === 'CONFIRMED')
@@ -255,7 +259,12 @@ const Actions = ({ delivery, session, outcome, setOutcome }: { delivery: Deliver
 
   const correctionInput = () => {
     const input: Record<string, unknown> = { ...base, commandId: newCommandId(), reason };
+    // Only what differs from the record is sent: the server refuses a "correction" that changes nothing.
     if (Number(targeted) !== delivery.targetedBeneficiaries) input.targetedBeneficiaries = Number(targeted);
+    if (destination.trim().toUpperCase() !== delivery.destination.pcode) input.adminCode = destination.trim().toUpperCase();
+    if (correctedDelivered && JSON.stringify(toItemInputs(correctedDelivered)) !== JSON.stringify(toItemInputs(itemsDraft(delivery.deliveredItems)))) {
+      input.deliveredItems = toItemInputs(correctedDelivered);
+    }
     const current = delivery.reached;
     if (correctedPeople && current) {
       const next = toPeopleInput(correctedPeople);
@@ -368,6 +377,13 @@ const Actions = ({ delivery, session, outcome, setOutcome }: { delivery: Deliver
               <input id="correct-targeted" type="number" step="1" required value={targeted} onChange={(e) => setTargeted(e.target.value)} />
             </label>
           </div>
+          <div className="form-row">
+            <label htmlFor="correct-destination">
+              {t('adminCode')}
+              <input id="correct-destination" required size={10} value={destination} onChange={(e) => setDestination(e.target.value)} />
+            </label>
+          </div>
+          {correctedDelivered && <ItemsEditor legend={t('deliveredItems')} items={correctedDelivered} onChange={setCorrectedDelivered} idPrefix="correct-item" />}
           {correctedPeople && <PeopleFields legend={t('peopleReached')} people={correctedPeople} onChange={setCorrectedPeople} idPrefix="correct-people" />}
         </ActionForm>
       )}
