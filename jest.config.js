@@ -21,6 +21,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
+  // The distributed shape (six processes per suite) runs under `npm run test:distributed` only.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/distributed/'],
   transform: { '^.+\\.ts$': ['@swc/jest', swcOptions] },
   moduleNameMapper,
   // Suites boot the whole platform (on PostgreSQL: schema, gazetteer) on two shared cores.
