@@ -199,7 +199,8 @@ export const startDistributedPlatform = async (env: Record<string, string>, opti
   const services = {} as Record<ServiceName, ServiceProcess>;
   names.forEach((name, index) => (services[name] = new ServiceProcess(name, ports[index], shared, prebuilt, options.serviceEnv?.[name])));
   // Prebuilt, the gateway's default would point into the transpiled tree: name the real build.
-  const gatewayEnv: Record<string, string> = { WEB_DIST_DIR: join(ROOT, 'apps', 'web', 'dist'), ...shared };
+  // Services run from a prebuilt copy, so the dashboard's default path is given unless one was chosen.
+  const gatewayEnv: Record<string, string> = { WEB_DIST_DIR: process.env.WEB_DIST_DIR ?? join(ROOT, 'apps', 'web', 'dist'), ...shared };
   for (const name of names) gatewayEnv[DISTRIBUTED_SERVICES[name]] = services[name].url;
   services.gateway = new ServiceProcess('gateway', ports[names.length], gatewayEnv, prebuilt, options.serviceEnv?.gateway);
 

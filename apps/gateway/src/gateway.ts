@@ -3,6 +3,7 @@ import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@a
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import compression from 'compression';
 import express, { NextFunction, Request, Response } from 'express';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
@@ -127,6 +128,8 @@ export const startGateway = async (config: GatewayConfig, logger: Logger): Promi
 
   const app = express();
   app.disable('x-powered-by');
+  // As the platform: GraphQL JSON shrinks 5–10×, most of its time on a slow field link.
+  app.use(compression({ threshold: 1024 }));
   const count = (route: string) => (req: Request, res: Response, next: NextFunction) => {
     res.on('finish', () => requests.inc({ route, status: String(res.statusCode) }));
     next();
@@ -175,6 +178,12 @@ export const startGateway = async (config: GatewayConfig, logger: Logger): Promi
   app.post('/imports/locations', count('/imports/locations'), (req, res) => proxyHttp(url('read-model'), req, res, onProxyError('read-model')));
   app.all('/imports/{*rest}', count('/imports'), (req, res) => proxyHttp(url('aid-deliveries'), req, res, onProxyError('aid-deliveries')));
   app.all('/exports/{*rest}', count('/exports'), (req, res) => proxyHttp(url('read-model'), req, res, onProxyError('read-model')));
+
+  // The development sign-in exists only in the embedded all-in-one platform; here it answers as the
+  // platform does anywhere else, so the dashboard offers "paste a bearer token" instead.
+  app.all('/auth/dev/{*rest}', count('/auth/dev'), (_req, res) => {
+    res.status(404).json({ error: { code: 'NOT_FOUND', message: 'development sign-in is available only in the embedded default' } });
+  });
 
   // Apollo's middleware needs the JSON body; only /graphql gets a parser, so proxied bodies stream.
   app.use('/graphql', count('/graphql'), express.json({ limit: '10mb' }), (req, res, next) => {
