@@ -147,6 +147,7 @@ export class ThreeWImportService {
     const started = Date.now();
     try {
       await this.record(job);
+      await this.untilVisible(job);
       this.update(job, { status: 'DONE', finishedAt: this.executor.now().toISOString() });
     } catch (error) {
       this.logger.error({ err: error, importId: job.importId }, '3W import failed');
@@ -164,6 +165,21 @@ export class ThreeWImportService {
       '3W import finished',
     );
     return report;
+  }
+
+  /**
+   * DONE promises what a user does next: open the picture or export the 3W and find the rows. In the
+   * distributed shape the read model is a Kafka hop away, so wait until it has applied this import.
+   * Past the bound the import is still DONE (every row is recorded); the picture shows it moments later.
+   */
+  private async untilVisible(job: Job): Promise<void> {
+    const head = await this.store.headPosition();
+    if (!head) return;
+    try {
+      await this.runner.waitFor(head, 60_000);
+    } catch (error) {
+      this.logger.warn({ err: error, importId: job.importId }, '3W import recorded; the read model has not applied it yet');
+    }
   }
 
   private update(job: Job, changes: Partial<ImportReport>): void {
