@@ -1,7 +1,8 @@
 import { lazy, ReactNode, Suspense, useMemo } from 'react';
-import { Provider as UrqlProvider } from 'urql';
+import { Provider as UrqlProvider, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { createApiClient } from '../api/client';
+import { OrganizationsDocument } from '../generated/graphql';
 import { useSession } from '../auth/session';
 import { LANGUAGES } from '../i18n';
 import { EarlyWarningBanner } from './EarlyWarningBanner';
@@ -60,6 +61,13 @@ const LanguageSwitch = () => {
   );
 };
 
+/** The organisation's name where the read model knows it; its id (from the token) until then. */
+const OrganizationName = ({ id }: { id: string }) => {
+  const [{ data }] = useQuery({ query: OrganizationsDocument });
+  const organization = data?.organizations.find((candidate) => candidate.id === id);
+  return <>{organization ? (organization.acronym ?? organization.name) : id}</>;
+};
+
 export const App = () => {
   const { t } = useTranslation();
   const { session, signOut } = useSession();
@@ -79,7 +87,7 @@ export const App = () => {
         {session && (
           <div className="who">
             <span>
-              {t('app.signedInAs', { user: session.name ?? session.userId, organization: session.organizationId })} ·{' '}
+              {t('app.signedInAs', { user: session.name ?? session.userId })} <OrganizationName id={session.organizationId} /> ·{' '}
               {session.roles.map((role) => t(`roles.${role}`)).join(', ')}
             </span>
             <button type="button" onClick={signOut}>

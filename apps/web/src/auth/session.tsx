@@ -18,7 +18,9 @@ const STORAGE_KEY = 'coord.token';
 const decodeClaims = (token: string): Session | null => {
   try {
     const payload = token.split('.')[1];
-    const json = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/')));
+    // atob yields bytes as Latin-1 characters; the claims are UTF-8 (names such as "Awa Maïga").
+    const bytes = Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (char) => char.charCodeAt(0));
+    const json = JSON.parse(new TextDecoder().decode(bytes));
     if (typeof json.org !== 'string' || !Array.isArray(json.roles)) return null;
     const expiresAt = typeof json.exp === 'number' ? json.exp * 1000 : null;
     if (expiresAt !== null && expiresAt < Date.now()) return null;
