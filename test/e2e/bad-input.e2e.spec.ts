@@ -1,5 +1,5 @@
 import { EVENT_STORE, EventStore } from '@coord/event-store';
-import { startTestPlatform, TestPlatform } from '../support/platform';
+import { eventually, startTestPlatform, TestPlatform } from '../support/platform';
 
 /**
  * One table of malformed or invalid inputs. Each must answer the documented error code (and the
@@ -340,8 +340,12 @@ describe('malformed and invalid input', () => {
     const approvedPlan = await asChair(DRAFT_PLAN, { ...validDraft, counterpartId: government });
     const approvedAction = await asChair(ADD_ACTION, { planId: approvedPlan, ...plannedAction });
     await asChair(SUBMIT_PLAN, { planId: approvedPlan });
-    const approval = await platform.graphql(APPROVE_PLAN, { input: { planId: approvedPlan } }, { token: tokens.counterpart });
+    const approval = await platform.graphql(APPROVE_PLAN.replace('{ id }', '{ id position }'), { input: { planId: approvedPlan } }, { token: tokens.counterpart });
     expect(approval.errors).toBeUndefined();
+    // The approval is the last write. On PostgreSQL the log's head shows only what lies below the
+    // oldest open transaction (another service's projection, say), so wait until it shows the
+    // approval: each case's "before" is then the true head and an append by a case would show.
+    await eventually(async () => expect(await store.headPosition()).toBe(approval.data.approveActionPlan.position), 30_000);
     ids = {
       planned, dispatched, delivered, agency, partner, mission, committee, futureSession, heldSession, scheduledMeeting, heldMeeting, cancelledMeeting, concern,
       government, draftPlan, draftAction, emptyPlan, submittedPlan, approvedPlan, approvedAction,
