@@ -2,11 +2,10 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signDevToken } from '@coord/auth';
 import type { Role } from '@coord/kernel';
 import { prebuildServices, PrebuiltServices } from './distributed-build';
 import type { GraphQLResponse } from './platform';
-import { TEST_SECRET } from './platform';
+import { clientOf, TEST_SECRET } from './platform';
 import { freePort } from './platform-process';
 
 const ROOT = join(__dirname, '..', '..');
@@ -230,20 +229,7 @@ export const startDistributedPlatform = async (env: Record<string, string>, opti
     services,
     env: shared,
     bootMs,
-    token: (org, roles, sub = `${org}-user`) => signDevToken(TEST_SECRET, { sub, org, roles }),
-    graphql: async (query, variables, options = {}) => {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-          ...options.headers,
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await response.json()) as GraphQLResponse;
-      return { ...body, status: response.status };
-    },
+    ...clientOf(url),
     stop,
   };
 };

@@ -24,6 +24,24 @@ export interface TestPlatform {
 
 export const TEST_SECRET = 'e2e-secret-e2e-secret-e2e-secret-e2e';
 
+/** What a test does with any running platform (all-in-one or the gateway): sign tokens, ask GraphQL. */
+export const clientOf = (url: string): Pick<TestPlatform, 'token' | 'graphql'> => ({
+  token: (org, roles, sub = `${org}-user`) => signDevToken(TEST_SECRET, { sub, org, roles }),
+  graphql: async (query, variables, options = {}) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        ...options.headers,
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as GraphQLResponse;
+    return { ...body, status: response.status };
+  },
+});
+
 /**
  * Boots the whole platform in this process on a fresh embedded data directory (or the given env,
  * e.g. DATABASE_URL for PostgreSQL) on a free port, as `npm start` would.
@@ -45,20 +63,7 @@ export const startTestPlatform = async (env: Record<string, string> = {}): Promi
     url,
     app,
     dataDir,
-    token: (org, roles, sub = `${org}-user`) => signDevToken(TEST_SECRET, { sub, org, roles }),
-    graphql: async (query, variables, options = {}) => {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-          ...options.headers,
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await response.json()) as GraphQLResponse;
-      return { ...body, status: response.status };
-    },
+    ...clientOf(url),
     close: async () => {
       await app.close();
       if (!env.DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
