@@ -4,19 +4,9 @@ import { join } from 'node:path';
 import type { EventEnvelope } from '@coord/contracts';
 import { InProcessEventBus } from '../in-process/in-process-event-bus';
 import { FAULT_KILL_BEFORE_PUBLISH, FAULT_ONCE_FILE, withFaultInjection } from './kill-before-publish';
+import { anEnvelope } from '@coord/contracts/testing';
 
-const event = (type: string, position: number): EventEnvelope => ({
-  eventId: `e-${position}`,
-  type,
-  schemaVersion: 1,
-  streamId: 'AidDelivery-1',
-  streamVersion: position,
-  position: `${position}:${position}`,
-  occurredAt: '2026-03-01T08:00:00.000Z',
-  actor: { userId: 'user-1', organizationId: 'org-1' },
-  commandId: null,
-  data: {},
-});
+const event = (type: string, position: number): EventEnvelope => anEnvelope(position, { type });
 
 describe('fault injection: kill before publish', () => {
   it('leaves the bus untouched when the variable is not set', () => {

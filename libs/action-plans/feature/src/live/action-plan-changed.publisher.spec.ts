@@ -4,23 +4,11 @@ import { PubSub } from 'graphql-subscriptions';
 import type { Logger } from 'pino';
 import { ACTION_PLAN_CHANGED_TRIGGER, ActionPlanChanged, reachesSubscriber } from './action-plan-changed';
 import { ActionPlanChangedPublisher } from './action-plan-changed.publisher';
+import { anEnvelope } from '@coord/contracts/testing';
 
 let position = 0;
-const event = (streamId: string, type = 'ActionAdded'): EventEnvelope => {
-  position += 1;
-  return {
-    eventId: `e-${position}`,
-    type,
-    schemaVersion: 1,
-    streamId,
-    streamVersion: position,
-    position: `${position}:${position}`,
-    occurredAt: '2026-03-02T11:00:00.000Z',
-    actor: { userId: 'u-lead', organizationId: 'org-mission' },
-    commandId: null,
-    data: {},
-  };
-};
+const event = (streamId: string, type = 'ActionAdded'): EventEnvelope =>
+  anEnvelope(++position, { streamId, type, actor: { userId: 'u-lead', organizationId: 'org-mission' } });
 const view = (id: string) => ({ id, title: `plan ${id}` }) as unknown as ActionPlanView;
 
 describe('action plan changes, from what the projections applied', () => {

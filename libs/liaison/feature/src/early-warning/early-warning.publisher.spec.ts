@@ -4,23 +4,16 @@ import { PubSub } from 'graphql-subscriptions';
 import type { Logger } from 'pino';
 import { EARLY_WARNING_TRIGGER, EarlyWarning, reachesSubscriber } from './early-warning';
 import { EarlyWarningPublisher } from './early-warning.publisher';
+import { anEnvelope } from '@coord/contracts/testing';
 
 let position = 0;
-const raised = (concernId: string, severity: string): EventEnvelope => {
-  position += 1;
-  return {
-    eventId: `e-${position}`,
+const raised = (concernId: string, severity: string): EventEnvelope =>
+  anEnvelope(++position, {
     type: 'ConcernRaised',
-    schemaVersion: 1,
     streamId: 'LiaisonMeeting-1',
-    streamVersion: position,
-    position: `${position}:${position}`,
-    occurredAt: '2026-03-02T11:00:00.000Z',
     actor: { userId: 'u-liaison', organizationId: 'org-mission' },
-    commandId: null,
     data: { meetingId: 'LiaisonMeeting-1', concernId, severity, sensitive: true, text: 'secret', location: 'ML0701' },
-  };
-};
+  });
 const concernView = (id: string): ConcernView => ({
   id,
   meetingId: 'LiaisonMeeting-1',

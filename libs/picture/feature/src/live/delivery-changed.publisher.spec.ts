@@ -4,23 +4,10 @@ import { PubSub } from 'graphql-subscriptions';
 import type { Logger } from 'pino';
 import { DELIVERY_CHANGED_TRIGGER, DeliveryChanged, reachesSubscriber } from './delivery-changed';
 import { DeliveryChangedPublisher } from './delivery-changed.publisher';
+import { anEnvelope } from '@coord/contracts/testing';
 
 let position = 0;
-const event = (streamId: string, type = 'DeliveryDispatched'): EventEnvelope => {
-  position += 1;
-  return {
-    eventId: `e-${position}`,
-    type,
-    schemaVersion: 1,
-    streamId,
-    streamVersion: position,
-    position: `${position}:${position}`,
-    occurredAt: '2026-03-02T11:00:00.000Z',
-    actor: { userId: 'u-wfp', organizationId: 'org-wfp' },
-    commandId: null,
-    data: {},
-  };
-};
+const event = (streamId: string, type = 'DeliveryDispatched'): EventEnvelope => anEnvelope(++position, { streamId, type });
 const view = (id: string, destinationPcode: string) => ({ id, destinationPcode }) as unknown as AidDeliveryView;
 
 describe('delivery changes, from what the platform applied', () => {

@@ -4,19 +4,9 @@ import { PubSub } from 'graphql-subscriptions';
 import type { Logger } from 'pino';
 import { PICTURE_CHANGED_TRIGGER, reachesSubscriber } from './picture-changed';
 import { PictureChangedPublisher } from './picture-changed.publisher';
+import { anEnvelope } from '@coord/contracts/testing';
 
-const event = (position: string): EventEnvelope => ({
-  eventId: `e-${position}`,
-  type: 'DeliveryDispatched',
-  schemaVersion: 1,
-  streamId: 'AidDelivery-1',
-  streamVersion: 2,
-  position,
-  occurredAt: '2026-03-02T11:00:00.000Z',
-  actor: { userId: 'u-wfp', organizationId: 'org-wfp' },
-  commandId: null,
-  data: {},
-});
+const event = (position: string): EventEnvelope => anEnvelope(2, { eventId: `e-${position}`, position });
 const change = (locationPcode: string, areas: string[]): PictureChange => ({
   row: { locationPcode, deliveries: 1 } as unknown as PictureRowView,
   areas,
