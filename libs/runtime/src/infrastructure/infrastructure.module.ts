@@ -74,8 +74,9 @@ export class InfrastructureModule {
         {
           provide: PUB_SUB,
           // With Kafka, a change applied by any read-model instance reaches the subscribers of every instance.
+          // A context service serves no subscription and projects nothing: it needs no live consumer.
           useFactory: () =>
-            config.kafkaBrokers
+            config.kafkaBrokers && role.kind !== 'context'
               ? new KafkaPubSub({ brokers: config.kafkaBrokers, onError: (error) => logger.warn({ err: error }, 'live updates: Kafka') })
               : new PubSub(),
         },
